@@ -1,0 +1,95 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import type { Database } from '@manyi/db';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from './config';
+import { AppError } from './lib/app-error';
+import { authRoutes } from './modules/auth/auth.routes';
+import { customerRoutes } from './modules/customers/customers.routes';
+import { productRoutes } from './modules/products/products.routes';
+import { ticketRoutes } from './modules/tickets/tickets.routes';
+import { userRoutes } from './modules/users/users.routes';
+import { authPlugin } from './plugins/auth';
+import { errorsPlugin, sendError } from './plugins/errors';
+import { openapiPlugin } from './plugins/openapi';
+
+export interface AppOptions {
+  config: Config;
+  database: Database;
+  /** Shown on the login page in demo mode only. */
+  demoLogins?: { role: string; email: string; password: string }[];
+  logger?: boolean;
+}
+
+const demoLogin = z.object({ role: z.string(), email: z.string(), password: z.string() });
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { config, database } = options;
+  const app = Fastify({
+    logger: options.logger === false ? false : { level: config.logLevel },
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('config', config);
+  app.decorate('database', database);
+
+  await app.register(errorsPlugin);
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: config.attachmentMaxBytes, files: 1, fields: 5 } });
+  await app.register(openapiPlugin);
+  await app.register(authPlugin);
+
+  app.get('/api/health', { config: { public: true }, schema: { hide: true } }, async () => ({
+    ok: true,
+    database: database.kind,
+  }));
+
+  await app.register(
+    async (v1) => {
+      v1.get(
+        '/meta',
+        {
+          config: { public: true },
+          schema: {
+            tags: ['meta'],
+            summary: 'Public facts for the sign-in page',
+            response: {
+              200: z.object({ name: z.string(), demo: z.boolean(), demoLogins: z.array(demoLogin) }),
+            },
+          },
+        },
+        async () => ({
+          name: 'Manyi',
+          demo: config.demo,
+          demoLogins: config.demo ? (options.demoLogins ?? []) : [],
+        }),
+      );
+      await v1.register(authRoutes);
+      await v1.register(userRoutes);
+      await v1.register(customerRoutes);
+      await v1.register(productRoutes);
+      await v1.register(ticketRoutes);
+    },
+    { prefix: '/api/v1' },
+  );
+
+  // The built web app, with client-side routes falling back to index.html.
+  const webDist = path.resolve(config.webDist);
+  const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api/'))
+      return reply.sendFile('index.html');
+    return sendError(request, reply, new AppError('ROUTE_NOT_FOUND'));
+  });
+  return app;
+}

@@ -1,0 +1,5 @@
+export * from './audit';
+export * from './customers';
+export * from './products';
+export * from './tenants';
+export * from './tickets';
