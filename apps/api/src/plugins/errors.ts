@@ -30,6 +30,8 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
   WEAK_PASSWORD: 400,
+  CUSTOMER_STATUS_UNCHANGED: 409,
+  CUSTOMER_LAST_PHONE: 409,
   INTERNAL: 500,
 };
 

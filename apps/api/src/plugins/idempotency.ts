@@ -42,6 +42,8 @@ export async function idempotentCreate<T>(
   request: FastifyRequest,
   reply: FastifyReply,
   create: (ctx: ServiceContext) => Promise<T>,
+  /** Stands for the request body where it is not JSON (an uploaded file's hash). */
+  fingerprint?: string,
 ): Promise<T> {
   const ctx = request.ctx();
   const header = request.headers['idempotency-key'];
@@ -56,7 +58,7 @@ export async function idempotentCreate<T>(
       { in: 'headers', path: 'idempotency-key', message: 'expected 8–128 characters [A-Za-z0-9_-:.]' },
     ]);
   const route = `${request.method} ${request.routeOptions.url}`;
-  const requestHash = stableHash({ route, params: request.params, body: request.body });
+  const requestHash = stableHash({ route, params: request.params, body: request.body, fingerprint });
   const principal = `${ctx.principal.kind}:${ctx.principal.userId}`;
   const replay = async () => {
     const stored = await findStored(ctx.db, ctx.principal.tenantId, principal, key);

@@ -1,0 +1,306 @@
+import { type Executor, schema, ticketSequenceName } from '@manyi/db';
+import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+
+const {
+  tickets,
+  ticketEvents,
+  attachments,
+  customers,
+  customerPhones,
+  customerAddresses,
+  units,
+  users,
+  teams,
+} = schema;
+
+export const ticketColumns = {
+  id: tickets.id,
+  number: tickets.number,
+  type: tickets.type,
+  channel: tickets.channel,
+  status: tickets.status,
+  priority: tickets.priority,
+  subject: tickets.subject,
+  description: tickets.description,
+  customerId: tickets.customerId,
+  unitId: tickets.unitId,
+  teamId: tickets.teamId,
+  assigneeId: tickets.assigneeId,
+  tags: tickets.tags,
+  createdById: tickets.createdById,
+  version: tickets.version,
+  createdAt: tickets.createdAt,
+  updatedAt: tickets.updatedAt,
+  firstResponseAt: tickets.firstResponseAt,
+  resolvedAt: tickets.resolvedAt,
+  closedAt: tickets.closedAt,
+};
+export type TicketRow = {
+  [K in keyof typeof ticketColumns]: (typeof ticketColumns)[K]['_']['notNull'] extends true
+    ? (typeof ticketColumns)[K]['_']['data']
+    : (typeof ticketColumns)[K]['_']['data'] | null;
+};
+
+/** Which work orders a principal may see: everything, their service point's, or their own. */
+export type Visibility =
+  | { kind: 'all' }
+  | { kind: 'team'; teamId: string | null }
+  | { kind: 'assignee'; userId: string };
+
+function visibilityWhere(v: Visibility): SQL | undefined {
+  if (v.kind === 'team') return v.teamId ? eq(tickets.teamId, v.teamId) : sql`false`;
+  if (v.kind === 'assignee') return eq(tickets.assigneeId, v.userId);
+  return undefined;
+}
+
+export async function insertTicket(db: Executor, row: Omit<typeof tickets.$inferInsert, 'number'>) {
+  const [t] = await db
+    .insert(tickets)
+    .values({ ...row, number: sql`nextval(${ticketSequenceName(row.tenantId)}::regclass)` })
+    .returning(ticketColumns);
+  return t as TicketRow;
+}
+
+export async function getTicketRow(db: Executor, tenantId: string, id: string, visibility: Visibility) {
+  const [t] = await db
+    .select(ticketColumns)
+    .from(tickets)
+    .where(and(eq(tickets.tenantId, tenantId), eq(tickets.id, id), visibilityWhere(visibility)));
+  return (t as TicketRow | undefined) ?? null;
+}
+
+export async function updateTicket(
+  db: Executor,
+  tenantId: string,
+  id: string,
+  expectedVersion: number,
+  patch: Partial<typeof tickets.$inferInsert>,
+  at: Date,
+) {
+  const [t] = await db
+    .update(tickets)
+    .set({ ...patch, version: sql`${tickets.version} + 1`, updatedAt: at })
+    .where(and(eq(tickets.tenantId, tenantId), eq(tickets.id, id), eq(tickets.version, expectedVersion)))
+    .returning(ticketColumns);
+  return (t as TicketRow | undefined) ?? null;
+}
+
+/** Timeline appends touch updated_at (queues re-sort) but not the version: a note never conflicts with an edit. */
+export async function touchTicket(
+  db: Executor,
+  tenantId: string,
+  id: string,
+  at: Date,
+  firstResponse: boolean,
+) {
+  await db
+    .update(tickets)
+    .set({
+      updatedAt: at,
+      ...(firstResponse
+        ? { firstResponseAt: sql`coalesce(${tickets.firstResponseAt}, ${at.toISOString()}::timestamptz)` }
+        : {}),
+    })
+    .where(and(eq(tickets.tenantId, tenantId), eq(tickets.id, id)));
+}
+
+export async function insertEvent(db: Executor, row: typeof ticketEvents.$inferInsert) {
+  const [e] = await db
+    .insert(ticketEvents)
+    .values(row)
+    .returning({ id: ticketEvents.id, createdAt: ticketEvents.createdAt });
+  return e!;
+}
+
+export async function findEvents(db: Executor, tenantId: string, ticketId: string) {
+  return db
+    .select({
+      id: ticketEvents.id,
+      kind: ticketEvents.kind,
+      visibility: ticketEvents.visibility,
+      authorId: ticketEvents.authorId,
+      authorName: users.displayName,
+      body: ticketEvents.body,
+      data: ticketEvents.data,
+      createdAt: ticketEvents.createdAt,
+    })
+    .from(ticketEvents)
+    .leftJoin(users, eq(users.id, ticketEvents.authorId))
+    .where(and(eq(ticketEvents.tenantId, tenantId), eq(ticketEvents.ticketId, ticketId)))
+    .orderBy(asc(ticketEvents.id));
+}
+
+export async function getCustomerSummary(db: Executor, tenantId: string, customerId: string) {
+  const [c] = await db
+    .select({
+      id: customers.id,
+      kind: customers.kind,
+      name: customers.name,
+      tier: customers.tier,
+      status: customers.status,
+      primaryPhone: sql<
+        string | null
+      >`(SELECT ${customerPhones.display} FROM ${customerPhones} WHERE ${customerPhones.customerId} = ${customers.id} ORDER BY ${customerPhones.isPrimary} DESC, ${customerPhones.createdAt} LIMIT 1)`,
+      city: sql<
+        string | null
+      >`(SELECT ${customerAddresses.city} FROM ${customerAddresses} WHERE ${customerAddresses.customerId} = ${customers.id} ORDER BY ${customerAddresses.isDefault} DESC, ${customerAddresses.createdAt} LIMIT 1)`,
+    })
+    .from(customers)
+    .where(and(eq(customers.tenantId, tenantId), eq(customers.id, customerId)));
+  return c ?? null;
+}
+
+export async function getUnitOwner(db: Executor, tenantId: string, unitId: string) {
+  const [u] = await db
+    .select({ customerId: units.customerId })
+    .from(units)
+    .where(and(eq(units.tenantId, tenantId), eq(units.id, unitId)));
+  return u ?? null;
+}
+
+export async function getActiveUser(db: Executor, tenantId: string, userId: string) {
+  const [u] = await db
+    .select({ id: users.id, teamId: users.teamId, active: users.active, displayName: users.displayName })
+    .from(users)
+    .where(and(eq(users.tenantId, tenantId), eq(users.id, userId)));
+  return u ?? null;
+}
+
+export async function teamExists(db: Executor, tenantId: string, teamId: string) {
+  const [t] = await db
+    .select({ id: teams.id })
+    .from(teams)
+    .where(and(eq(teams.tenantId, tenantId), eq(teams.id, teamId)));
+  return Boolean(t);
+}
+
+export interface QueueFilter {
+  visibility: Visibility;
+  statuses?: string[];
+  types?: string[];
+  priorities?: string[];
+  channels?: string[];
+  customerId?: string;
+  assigneeId?: string | null;
+  teamId?: string;
+  tag?: string;
+  /** Substring over subject + description (trigram index). */
+  text?: string;
+  number?: number;
+}
+
+export type QueueSort = 'updated_desc' | 'created_desc' | 'created_asc' | 'priority_desc';
+export type QueueCursor = { at: string; id: string; rank?: number };
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** One page of a queue: filters, visibility and keyset pagination on the chosen sort. */
+export async function findQueue(
+  db: Executor,
+  tenantId: string,
+  filter: QueueFilter,
+  sort: QueueSort,
+  cursor: QueueCursor | null,
+  limit: number,
+) {
+  const where: (SQL | undefined)[] = [eq(tickets.tenantId, tenantId), visibilityWhere(filter.visibility)];
+  if (filter.statuses?.length)
+    where.push(inArray(tickets.status, filter.statuses as (typeof tickets.status._.data)[]));
+  if (filter.types?.length) where.push(inArray(tickets.type, filter.types as (typeof tickets.type._.data)[]));
+  if (filter.priorities?.length)
+    where.push(inArray(tickets.priority, filter.priorities as (typeof tickets.priority._.data)[]));
+  if (filter.channels?.length)
+    where.push(inArray(tickets.channel, filter.channels as (typeof tickets.channel._.data)[]));
+  if (filter.customerId) where.push(eq(tickets.customerId, filter.customerId));
+  if (filter.assigneeId === null) where.push(isNull(tickets.assigneeId));
+  else if (filter.assigneeId) where.push(eq(tickets.assigneeId, filter.assigneeId));
+  if (filter.teamId) where.push(eq(tickets.teamId, filter.teamId));
+  if (filter.tag) where.push(sql`${tickets.tags} @> ARRAY[${filter.tag}]::text[]`);
+  if (filter.number !== undefined && filter.text)
+    where.push(
+      sql`(${tickets.number} = ${filter.number} OR ${tickets.searchText} ILIKE ${`%${escapeLike(filter.text)}%`})`,
+    );
+  else if (filter.text) where.push(sql`${tickets.searchText} ILIKE ${`%${escapeLike(filter.text)}%`}`);
+
+  let order: SQL[];
+  const at = tickets.updatedAt;
+  if (sort === 'created_desc' || sort === 'created_asc') {
+    const dir = sort === 'created_desc' ? desc : asc;
+    order = [dir(tickets.createdAt), dir(tickets.id)];
+    if (cursor) {
+      where.push(
+        sort === 'created_desc'
+          ? sql`(${tickets.createdAt}, ${tickets.id}) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)`
+          : sql`(${tickets.createdAt}, ${tickets.id}) > (${cursor.at}::timestamptz, ${cursor.id}::uuid)`,
+      );
+    }
+  } else if (sort === 'priority_desc') {
+    order = [desc(tickets.priorityRank), desc(at), desc(tickets.id)];
+    if (cursor)
+      where.push(
+        sql`(${tickets.priorityRank}, ${at}, ${tickets.id}) < (${cursor.rank ?? 0}, ${cursor.at}::timestamptz, ${cursor.id}::uuid)`,
+      );
+  } else {
+    order = [desc(at), desc(tickets.id)];
+    if (cursor) where.push(sql`(${at}, ${tickets.id}) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)`);
+  }
+
+  return db
+    .select({
+      id: tickets.id,
+      number: tickets.number,
+      type: tickets.type,
+      channel: tickets.channel,
+      status: tickets.status,
+      priority: tickets.priority,
+      priorityRank: tickets.priorityRank,
+      subject: tickets.subject,
+      customerId: tickets.customerId,
+      teamId: tickets.teamId,
+      assigneeId: tickets.assigneeId,
+      tags: tickets.tags,
+      version: tickets.version,
+      createdAt: tickets.createdAt,
+      updatedAt: tickets.updatedAt,
+      customerName: customers.name,
+      customerTier: customers.tier,
+    })
+    .from(tickets)
+    .innerJoin(customers, eq(customers.id, tickets.customerId))
+    .where(and(...where))
+    .orderBy(...order)
+    .limit(limit);
+}
+
+export async function insertAttachment(db: Executor, row: typeof attachments.$inferInsert) {
+  const [a] = await db.insert(attachments).values(row).returning(attachmentColumns);
+  return a!;
+}
+
+const attachmentColumns = {
+  id: attachments.id,
+  ticketId: attachments.ticketId,
+  fileName: attachments.fileName,
+  contentType: attachments.contentType,
+  sizeBytes: attachments.sizeBytes,
+  sha256: attachments.sha256,
+  uploadedById: attachments.uploadedById,
+  createdAt: attachments.createdAt,
+  storageKey: attachments.storageKey,
+};
+
+export async function findAttachments(db: Executor, tenantId: string, ticketId: string) {
+  return db
+    .select(attachmentColumns)
+    .from(attachments)
+    .where(and(eq(attachments.tenantId, tenantId), eq(attachments.ticketId, ticketId)))
+    .orderBy(asc(attachments.createdAt));
+}
+
+export async function getAttachmentRow(db: Executor, tenantId: string, id: string) {
+  const [a] = await db
+    .select(attachmentColumns)
+    .from(attachments)
+    .where(and(eq(attachments.tenantId, tenantId), eq(attachments.id, id)));
+  return a ?? null;
+}
