@@ -4,6 +4,7 @@ import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
+import type { Permission } from '@manyi/contracts';
 import type { Database } from '@manyi/db';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -27,6 +28,19 @@ export interface AppOptions {
   logger?: boolean;
 }
 
+export interface RouteEntry {
+  method: string;
+  url: string;
+  public: boolean;
+  permission?: Permission;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: RouteEntry[];
+  }
+}
+
 const demoLogin = z.object({ role: z.string(), email: z.string(), password: z.string() });
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -39,6 +53,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('config', config);
+  // Every route with its access rule, for the tenant × role access matrix test and the docs.
+  const routeTable: RouteEntry[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) {
+      if (method === 'HEAD' || !r.url.startsWith('/api/v1/')) continue;
+      routeTable.push({
+        method,
+        url: r.url,
+        public: Boolean(r.config?.public),
+        permission: r.config?.permission,
+      });
+    }
+  });
   app.decorate('database', database);
 
   await app.register(errorsPlugin);
