@@ -1,60 +1,94 @@
-import { spawn } from 'node:child_process';
-import fs from 'node:fs';
-import net from 'node:net';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { DEMO_PASSWORD, demoLogins } from '../apps/api/src/demo/demo-seed';
 
-function freePort(): Promise<number> {
+const root = path.resolve(import.meta.dirname, '..');
+
+interface DemoLogin {
+  role: string;
+  email: string;
+  password: string;
+}
+
+/**
+ * Points the browser tests at a server. With E2E_BASE_URL set, that one (E2E_ADMIN_EMAIL/PASSWORD too);
+ * otherwise starts the real API in demo mode on a free port with a throwaway PGlite folder, serving
+ * apps/web/dist, and takes the admin login from /api/v1/meta. Test workers inherit the env set here.
+ */
+export default async function setup(): Promise<() => Promise<void>> {
+  if (process.env.E2E_BASE_URL) return async () => {};
+
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'manyi-e2e-'));
+  const server = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/server.ts'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      DEMO: 'true',
+      // Never seed demo data into a database configured for something else.
+      DATABASE_URL: '',
+      DATA_DIR: dataDir,
+      ATTACHMENT_DIR: path.join(dataDir, 'attachments'),
+      WEB_DIST: path.join(root, 'apps/web/dist'),
+      LOG_LEVEL: 'warn',
+    },
+  });
+
+  const stop = async () => {
+    await stopServer(server);
+    await rm(dataDir, { recursive: true, force: true });
+  };
+
+  try {
+    const baseUrl = await waitForUrl(server, 120_000);
+    const meta = (await (await fetch(`${baseUrl}/api/v1/meta`)).json()) as { demoLogins?: DemoLogin[] };
+    const admin = meta.demoLogins?.find((login) => login.role === 'admin');
+    if (!admin) throw new Error('the demo server listed no admin login in /api/v1/meta');
+    process.env.E2E_BASE_URL = baseUrl;
+    process.env.E2E_ADMIN_EMAIL ??= admin.email;
+    process.env.E2E_ADMIN_PASSWORD ??= admin.password;
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return stop;
+}
+
+/** Resolves with the server's URL once it prints "running at …"; rejects with its output if it dies first. */
+function waitForUrl(server: ChildProcess, timeoutMs: number): Promise<string> {
   return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
+    let output = '';
+    const timer = setTimeout(
+      () => reject(new Error(`API did not start in ${timeoutMs} ms:\n${output}`)),
+      timeoutMs,
+    );
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /running at (http:\/\/\S+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        // The server prints "localhost"; it listens on IPv4 only, so do not let the browser try ::1.
+        resolve(match[1].replace('localhost', '127.0.0.1'));
+      }
+    };
+    server.stdout?.on('data', onData);
+    server.stderr?.on('data', onData);
+    server.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`API exited with ${code} before it was ready:\n${output}`));
     });
-    srv.on('error', reject);
   });
 }
 
-/** Starts the real server (built web app, demo data, embedded database in a temp folder) for the browser tests. */
-export default async function setup() {
-  const port = await freePort();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'manyi-e2e-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/server.ts'], {
-    env: {
-      ...process.env,
-      DEMO: 'true',
-      PORT: String(port),
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'warn',
-      DATABASE_URL: '',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (d) => (output += d));
-  child.stderr.on('data', (d) => (output += d));
-  const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
-    try {
-      const r = await fetch(`${base}/api/health`);
-      if (r.ok) break;
-    } catch {
-      // not up yet
-    }
-    if (Date.now() > deadline) throw new Error(`server did not start:\n${output}`);
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  process.env.E2E_BASE_URL = base;
-  const byRole = Object.fromEntries(demoLogins.map((l) => [l.role, l.email]));
-  process.env.E2E_ADMIN_EMAIL = byRole.admin;
-  process.env.E2E_ADMIN_PASSWORD = DEMO_PASSWORD;
-  process.env.E2E_LOGINS = JSON.stringify(byRole);
-  return async () => {
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  };
+async function stopServer(server: ChildProcess): Promise<void> {
+  if (server.exitCode !== null || server.signalCode !== null) return;
+  const exited = new Promise((resolve) => server.once('exit', resolve));
+  server.kill('SIGTERM');
+  const timer = setTimeout(() => server.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
 }

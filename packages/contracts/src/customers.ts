@@ -1,6 +1,11 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { z } from 'zod';
-import { emailInput, isoDateTime, pageOf, pageQuery, text, uuid, version } from './common';
+import { text as boundedText, emailInput, isoDateTime, pageOf, pageQuery, uuid, version } from './common';
 import { normalisePhone } from './phone';
+
+/** Bounded text that PostgreSQL can store: a NUL character is refused here rather than by the database. */
+const text = (max: number, min = 1) =>
+  boundedText(max, min).refine((s) => !s.includes('\u0000'), { message: 'must not contain NUL characters' });
 
 export const customerKinds = ['person', 'company'] as const;
 export const customerTiers = ['standard', 'silver', 'gold', 'vip'] as const;
@@ -14,6 +19,13 @@ export const phoneInput = z
   .min(3)
   .max(40)
   .refine((s) => normalisePhone(s) !== null, { message: 'PHONE_INVALID' });
+
+/** The national significant number of an E.164 number, without country code: +8613800138000 → 13800138000. */
+export function phoneNational(e164: string): string {
+  // Country calling codes are prefix-free, so +86 is always China's.
+  if (e164.startsWith('+86')) return e164.slice(3);
+  return parsePhoneNumberFromString(e164)?.nationalNumber ?? e164.replace(/\D/g, '');
+}
 
 export const phone = z.object({
   id: uuid,
@@ -127,8 +139,19 @@ export const addressAddBody = addressInput.extend({ version });
 export const churnBody = z.object({ version, reason: text(500) });
 export const reactivateBody = z.object({ version });
 
+/** `?version=` of a DELETE: the customer's version as read by the client. */
+export const versionQuery = z.object({ version: z.coerce.number().pipe(version) });
+export const customerPhoneParams = z.object({ id: uuid, phoneId: uuid });
+export const customerAddressParams = z.object({ id: uuid, addressId: uuid });
+
 export const customerListQuery = pageQuery.extend({
-  q: z.string().trim().max(100).optional(),
+  /** Name, company, e-mail or phone digits; a number typed with spaces or dashes is searched by its digits. */
+  q: z
+    .string()
+    .trim()
+    .max(100)
+    .refine((s) => !s.includes('\u0000'), { message: 'must not contain NUL characters' })
+    .optional(),
   tier: z.enum(customerTiers).optional(),
   status: z.enum(customerStatuses).optional(),
 });

@@ -53,6 +53,14 @@ export const errorMessages = {
     zh: '密码至少需要 10 个字符，且不能与邮箱相同。',
     en: 'The password needs at least 10 characters and must differ from the email.',
   },
+  CUSTOMER_STATUS_UNCHANGED: {
+    zh: '客户已处于该状态（已流失或已恢复），无需重复操作。',
+    en: 'The customer is already in that status (churned or active).',
+  },
+  CUSTOMER_LAST_PHONE: {
+    zh: '客户至少需要保留一个电话号码。',
+    en: 'A customer keeps at least one phone number.',
+  },
   INTERNAL: { zh: '服务器内部错误，请稍后重试。', en: 'Internal server error; please try again.' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 

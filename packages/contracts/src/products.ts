@@ -18,6 +18,12 @@ export type ProductCategory = (typeof productCategories)[number];
 
 /** The date a warranty period counts from. */
 export const warrantyStarts = ['purchase', 'delivery', 'install'] as const;
+export type WarrantyStart = (typeof warrantyStarts)[number];
+
+/** A calendar date a unit's record or a warranty question can carry (keeps the arithmetic in range). */
+export const unitDate = isoDate.refine((d) => d >= '1900-01-01' && d <= '2999-12-31', {
+  message: 'expected a date between 1900-01-01 and 2999-12-31',
+});
 
 export const partPeriod = z.object({
   partClass: z
@@ -29,12 +35,27 @@ export const partPeriod = z.object({
   months: z.int().min(0).max(240),
 });
 
-export const warrantyPolicyBody = z.object({
+const partPeriods = z
+  .array(partPeriod)
+  .max(30)
+  .refine((parts) => new Set(parts.map((p) => p.partClass)).size === parts.length, {
+    message: 'each part class may appear once',
+  });
+
+// Change bodies are built from these fields WITHOUT defaults: a default inside .partial() would still
+// apply and silently reset a field the client did not send.
+const warrantyPolicyFields = {
   name: text(100),
-  startsFrom: z.enum(warrantyStarts).default('purchase'),
+  startsFrom: z.enum(warrantyStarts),
   wholeUnitMonths: z.int().min(0).max(240),
-  parts: z.array(partPeriod).max(30).default([]),
-  notes: text(1000).optional(),
+  parts: partPeriods,
+  notes: text(1000),
+};
+export const warrantyPolicyBody = z.object({
+  ...warrantyPolicyFields,
+  startsFrom: warrantyPolicyFields.startsFrom.default('purchase'),
+  parts: partPeriods.default([]),
+  notes: warrantyPolicyFields.notes.optional(),
 });
 export const warrantyPolicy = z.object({
   id: uuid,
@@ -47,7 +68,15 @@ export const warrantyPolicy = z.object({
   createdAt: isoDateTime,
 });
 export type WarrantyPolicy = z.infer<typeof warrantyPolicy>;
-export const warrantyPolicyChangeBody = warrantyPolicyBody.partial().extend({ version });
+export const warrantyPolicyChangeBody = z.object({
+  version,
+  name: warrantyPolicyFields.name.optional(),
+  startsFrom: warrantyPolicyFields.startsFrom.optional(),
+  wholeUnitMonths: warrantyPolicyFields.wholeUnitMonths.optional(),
+  parts: partPeriods.optional(),
+  notes: warrantyPolicyFields.notes.nullable().optional(),
+});
+export const warrantyPolicyList = z.object({ items: z.array(warrantyPolicy) });
 
 export const productModelBody = z.object({
   code: text(60),
@@ -67,7 +96,14 @@ export const productModel = z.object({
   createdAt: isoDateTime,
 });
 export type ProductModel = z.infer<typeof productModel>;
-export const productModelChangeBody = productModelBody.partial().extend({ version });
+export const productModelChangeBody = z.object({
+  version,
+  code: text(60).optional(),
+  name: text(120).optional(),
+  category: z.enum(productCategories).optional(),
+  brand: text(60).nullable().optional(),
+  warrantyPolicyId: uuid.nullable().optional(),
+});
 export const productModelListQuery = pageQuery.extend({
   q: z.string().trim().max(100).optional(),
   category: z.enum(productCategories).optional(),
@@ -87,7 +123,10 @@ export const warrantyStatus = z.object({
     'no_start_date',
     'not_started',
   ]),
+  /** The recorded date the period counts from (null when none is known). */
   startsFrom: z.enum(warrantyStarts).nullable(),
+  /** What the policy asks for; differs from `startsFrom` when that date was missing and a fallback was used. */
+  policyStartsFrom: z.enum(warrantyStarts).nullable(),
   startDate: isoDate.nullable(),
   endDate: isoDate.nullable(),
   months: z.int().nullable(),
@@ -98,9 +137,9 @@ export const unitBody = z
   .object({
     modelId: uuid,
     serialNumber: text(80),
-    purchaseDate: isoDate.optional(),
-    deliveryDate: isoDate.optional(),
-    installDate: isoDate.optional(),
+    purchaseDate: unitDate.optional(),
+    deliveryDate: unitDate.optional(),
+    installDate: unitDate.optional(),
     dealer: text(120).optional(),
     invoiceNo: text(80).optional(),
     addressId: uuid.optional(),
@@ -112,9 +151,9 @@ export const unitBody = z
   });
 export const unitChangeBody = z.object({
   version,
-  purchaseDate: isoDate.nullable().optional(),
-  deliveryDate: isoDate.nullable().optional(),
-  installDate: isoDate.nullable().optional(),
+  purchaseDate: unitDate.nullable().optional(),
+  deliveryDate: unitDate.nullable().optional(),
+  installDate: unitDate.nullable().optional(),
   dealer: text(120).nullable().optional(),
   invoiceNo: text(80).nullable().optional(),
   addressId: uuid.nullable().optional(),
@@ -143,4 +182,15 @@ export const unit = z.object({
 });
 export type Unit = z.infer<typeof unit>;
 
-export const warrantyQuery = z.object({ date: isoDate.optional(), part: z.string().max(50).optional() });
+/** `date` defaults to today in the tenant's time zone; `part` (a part class) defaults to the whole unit. */
+export const warrantyQuery = z.object({
+  date: unitDate.optional(),
+  part: z.string().trim().toLowerCase().min(1).max(50).optional(),
+});
+
+export const customerUnitsParams = z.object({ customerId: uuid });
+/** A customer's units, newest first. */
+export const unitPage = pageOf(unit);
+/** Exact serial-number lookup (the serial as printed on the nameplate, trimmed). */
+export const unitSerialQuery = z.object({ serial: text(80) });
+export const unitList = z.object({ items: z.array(unit) });

@@ -28,6 +28,7 @@ export const ticketStatuses = [
 export type TicketType = (typeof ticketTypes)[number];
 export type TicketStatus = (typeof ticketStatuses)[number];
 export type TicketPriority = (typeof ticketPriorities)[number];
+export type TicketChannel = (typeof ticketChannels)[number];
 
 const working = ['open', 'scheduled', 'in_progress', 'waiting_customer', 'waiting_parts'] as const;
 

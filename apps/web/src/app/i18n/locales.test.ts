@@ -25,7 +25,8 @@ describe('locale files', () => {
   });
 
   test('interpolation placeholders match between languages', () => {
-    const placeholders = (value: unknown) => [...String(value).matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+    const placeholders = (value: unknown) =>
+      [...String(value).matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
     const enByPath = new Map(leaves(en));
     for (const [path, zhValue] of leaves(zhCN)) {
       expect(placeholders(enByPath.get(path)), path).toEqual(placeholders(zhValue));

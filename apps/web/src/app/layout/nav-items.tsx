@@ -1,0 +1,37 @@
+import {
+  AppstoreOutlined,
+  HomeOutlined,
+  ProfileOutlined,
+  SettingOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import type { CurrentUser, Permission } from '@manyi/contracts';
+import type { ReactNode } from 'react';
+
+export type Section = 'home' | 'tickets' | 'customers' | 'products' | 'admin';
+
+export interface NavItem {
+  key: Section;
+  path: string;
+  icon: ReactNode;
+  /** Shown only to roles that have it; the API refuses the others anyway. */
+  permission?: Permission;
+}
+
+export const navItems: readonly NavItem[] = [
+  { key: 'home', path: '/', icon: <HomeOutlined /> },
+  { key: 'tickets', path: '/tickets', icon: <ProfileOutlined /> },
+  { key: 'customers', path: '/customers', icon: <TeamOutlined /> },
+  { key: 'products', path: '/products', icon: <AppstoreOutlined /> },
+  { key: 'admin', path: '/admin', icon: <SettingOutlined />, permission: 'users.manage' },
+];
+
+export function visibleNavItems(user: CurrentUser): NavItem[] {
+  return navItems.filter((item) => !item.permission || user.permissions.includes(item.permission));
+}
+
+/** The menu entry a path belongs to (by its first segment); none for unknown paths. */
+export function sectionOf(pathname: string): Section | undefined {
+  const first = pathname.split('/')[1] ?? '';
+  return navItems.find((item) => item.path === `/${first}`)?.key;
+}
