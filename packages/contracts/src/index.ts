@@ -6,3 +6,4 @@ export * from './phone';
 export * from './products';
 export * from './tickets';
 export * from './users';
+export * from './workspace';

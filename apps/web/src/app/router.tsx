@@ -1,3 +1,4 @@
+import type { Permission } from '@manyi/contracts';
 import { lazy, type ReactNode, Suspense } from 'react';
 import { createBrowserRouter, RouterProvider } from 'react-router-dom';
 import { FullPageSpin } from '../shared/ui/full-page-spin';
@@ -12,13 +13,28 @@ const AppLayout = lazy(() => import('./layout/app-layout').then((m) => ({ defaul
 const HomePage = lazy(() =>
   import('../features/home/pages/home-page').then((m) => ({ default: m.HomePage })),
 );
-const PlaceholderPage = lazy(() =>
-  import('../features/placeholders/placeholder-page').then((m) => ({ default: m.PlaceholderPage })),
+const lazyPage = <M, K extends keyof M>(load: () => Promise<M>, name: K) =>
+  lazy(() => load().then((m) => ({ default: m[name] as React.ComponentType })));
+const IntakePage = lazyPage(() => import('../features/intake/pages/intake-page'), 'IntakePage');
+const QueuePage = lazyPage(() => import('../features/tickets/pages/queue-page'), 'QueuePage');
+const TicketPage = lazyPage(() => import('../features/tickets/pages/ticket-page'), 'TicketPage');
+const CustomerListPage = lazyPage(
+  () => import('../features/customers/pages/customer-list-page'),
+  'CustomerListPage',
 );
+const CustomerPage = lazyPage(() => import('../features/customers/pages/customer-page'), 'CustomerPage');
+const CatalogPage = lazyPage(() => import('../features/admin/pages/catalog-page'), 'CatalogPage');
+const AdminPage = lazyPage(() => import('../features/admin/pages/admin-page'), 'AdminPage');
+const DashboardPage = lazyPage(() => import('../features/dashboard/pages/dashboard-page'), 'DashboardPage');
 const NotFoundPage = lazy(() => import('./not-found-page').then((m) => ({ default: m.NotFoundPage })));
 
 function page(element: ReactNode) {
   return <Suspense fallback={<FullPageSpin />}>{element}</Suspense>;
+}
+
+/** A page only some roles may open; the others see a "no access" page (the API refuses them anyway). */
+function guarded(permission: Permission, element: ReactNode) {
+  return <RequirePermission permission={permission}>{page(element)}</RequirePermission>;
 }
 
 const router = createBrowserRouter([
@@ -29,17 +45,14 @@ const router = createBrowserRouter([
     errorElement: <RouteErrorPage />,
     children: [
       { index: true, element: <HomePage /> },
-      { path: 'tickets/*', element: <PlaceholderPage section="tickets" /> },
-      { path: 'customers/*', element: <PlaceholderPage section="customers" /> },
-      { path: 'products/*', element: <PlaceholderPage section="products" /> },
-      {
-        path: 'admin/*',
-        element: (
-          <RequirePermission permission="users.manage">
-            <PlaceholderPage section="admin" />
-          </RequirePermission>
-        ),
-      },
+      { path: 'intake', element: guarded('customers.read', <IntakePage />) },
+      { path: 'tickets', element: page(<QueuePage />) },
+      { path: 'tickets/:id', element: page(<TicketPage />) },
+      { path: 'customers', element: guarded('customers.read', <CustomerListPage />) },
+      { path: 'customers/:id', element: guarded('customers.read', <CustomerPage />) },
+      { path: 'products/*', element: guarded('catalog.read', <CatalogPage />) },
+      { path: 'dashboard', element: guarded('tickets.read_all', <DashboardPage />) },
+      { path: 'admin/*', element: guarded('users.manage', <AdminPage />) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

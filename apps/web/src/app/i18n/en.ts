@@ -17,9 +17,11 @@ export const en: Messages = {
   nav: {
     mainMenu: 'Main menu',
     home: 'Home',
+    intake: 'Phone intake',
     tickets: 'Work orders',
     customers: 'Customers',
     products: 'Products',
+    dashboard: 'Dashboard',
     admin: 'Administration',
     expandMenu: 'Expand menu',
     collapseMenu: 'Collapse menu',
@@ -64,9 +66,11 @@ export const en: Messages = {
     tenant: 'Company',
     timeZone: 'Time zone',
     shortcutsTitle: 'Shortcuts',
+    intakeHint: 'Find the caller by number and open a work order fast',
     ticketsHint: 'Take in, dispatch and follow up work orders',
     customersHint: 'Customer records and contact history',
     productsHint: 'Product models and warranty policies',
+    dashboardHint: 'Incoming work, backlog and agents’ load at a glance',
     adminHint: 'Users, teams and permissions',
   },
   placeholder: {

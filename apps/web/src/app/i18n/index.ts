@@ -4,6 +4,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { setRequestLanguage } from '../../shared/api-client';
 import { en } from './en';
+import { featureNamespaces } from './namespaces';
 import { type Messages, zhCN } from './zh-CN';
 
 export const languages = ['zh-CN', 'en'] as const;
@@ -14,7 +15,9 @@ const storageKey = 'manyi.language';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: Messages };
+    resources: { translation: Messages } & {
+      [K in keyof typeof featureNamespaces]: (typeof featureNamespaces)[K]['zhCN'];
+    };
     // A key missing from the locale files is a compile error rather than a raw key on screen.
     strictKeyChecks: true;
   }
@@ -47,7 +50,16 @@ i18n.on('languageChanged', (lng) => {
 });
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+  resources: {
+    'zh-CN': {
+      translation: zhCN,
+      ...Object.fromEntries(Object.entries(featureNamespaces).map(([ns, m]) => [ns, m.zhCN])),
+    },
+    en: {
+      translation: en,
+      ...Object.fromEntries(Object.entries(featureNamespaces).map(([ns, m]) => [ns, m.en])),
+    },
+  },
   lng: readStoredLanguage(),
   fallbackLng: 'zh-CN',
   supportedLngs: languages,

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { en } from './en';
+import { featureNamespaces } from './namespaces';
 import { zhCN } from './zh-CN';
 
 /** Every leaf as [dotted.path, value], so two locale trees can be compared shape for shape. */
@@ -9,6 +10,22 @@ function leaves(node: unknown, prefix = ''): Array<[string, unknown]> {
 }
 
 const locales = { 'zh-CN': zhCN, en } as const;
+
+describe.each(Object.entries(featureNamespaces))('feature namespace %s', (_ns, m) => {
+  test('zh-CN and en have exactly the same keys, all non-empty strings, same placeholders', () => {
+    const zh = leaves(m.zhCN);
+    const enLeaves = new Map(leaves(m.en));
+    expect([...enLeaves.keys()].sort()).toEqual(zh.map(([k]) => k).sort());
+    const placeholders = (value: unknown) =>
+      [...String(value).matchAll(/\{\{(\w+)\}\}/g)].map((x) => x[1]).sort();
+    for (const [path, value] of zh) {
+      expect(typeof value === 'string' && value.trim() !== '', path).toBe(true);
+      const other = enLeaves.get(path);
+      expect(typeof other === 'string' && other.trim() !== '', path).toBe(true);
+      expect(placeholders(other), path).toEqual(placeholders(value));
+    }
+  });
+});
 
 describe('locale files', () => {
   test('zh-CN and en have exactly the same keys', () => {

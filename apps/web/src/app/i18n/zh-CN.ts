@@ -15,9 +15,11 @@ export const zhCN = {
   nav: {
     mainMenu: '主菜单',
     home: '工作台',
+    intake: '来电受理',
     tickets: '工单',
     customers: '客户',
     products: '产品',
+    dashboard: '服务看板',
     admin: '管理',
     expandMenu: '展开菜单',
     collapseMenu: '收起菜单',
@@ -62,9 +64,11 @@ export const zhCN = {
     tenant: '企业',
     timeZone: '时区',
     shortcutsTitle: '常用入口',
+    intakeHint: '来电时按号码找到客户，快速建单',
     ticketsHint: '受理、派工与跟进售后工单',
     customersHint: '客户档案与联系记录',
     productsHint: '产品型号与三包政策',
+    dashboardHint: '工单量、积压与坐席负荷一目了然',
     adminHint: '用户、团队与权限设置',
   },
   placeholder: {

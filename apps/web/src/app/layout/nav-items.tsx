@@ -1,6 +1,8 @@
 import {
   AppstoreOutlined,
+  DashboardOutlined,
   HomeOutlined,
+  PhoneOutlined,
   ProfileOutlined,
   SettingOutlined,
   TeamOutlined,
@@ -8,7 +10,7 @@ import {
 import type { CurrentUser, Permission } from '@manyi/contracts';
 import type { ReactNode } from 'react';
 
-export type Section = 'home' | 'tickets' | 'customers' | 'products' | 'admin';
+export type Section = 'home' | 'intake' | 'tickets' | 'customers' | 'products' | 'dashboard' | 'admin';
 
 export interface NavItem {
   key: Section;
@@ -20,9 +22,11 @@ export interface NavItem {
 
 export const navItems: readonly NavItem[] = [
   { key: 'home', path: '/', icon: <HomeOutlined /> },
+  { key: 'intake', path: '/intake', icon: <PhoneOutlined />, permission: 'customers.read' },
   { key: 'tickets', path: '/tickets', icon: <ProfileOutlined /> },
-  { key: 'customers', path: '/customers', icon: <TeamOutlined /> },
-  { key: 'products', path: '/products', icon: <AppstoreOutlined /> },
+  { key: 'customers', path: '/customers', icon: <TeamOutlined />, permission: 'customers.read' },
+  { key: 'products', path: '/products', icon: <AppstoreOutlined />, permission: 'catalog.read' },
+  { key: 'dashboard', path: '/dashboard', icon: <DashboardOutlined />, permission: 'tickets.read_all' },
   { key: 'admin', path: '/admin', icon: <SettingOutlined />, permission: 'users.manage' },
 ];
 

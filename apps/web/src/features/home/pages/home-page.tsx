@@ -15,9 +15,11 @@ const greetingKey = {
 } as const;
 
 const hintKey = {
+  intake: 'home.intakeHint',
   tickets: 'home.ticketsHint',
   customers: 'home.customersHint',
   products: 'home.productsHint',
+  dashboard: 'home.dashboardHint',
   admin: 'home.adminHint',
 } as const;
 

@@ -1,0 +1,5 @@
+import { PlaceholderPage } from '../../placeholders/placeholder-page';
+
+export function CustomerPage() {
+  return <PlaceholderPage section="customers" />;
+}

@@ -1,0 +1,5 @@
+import { PlaceholderPage } from '../../placeholders/placeholder-page';
+
+export function IntakePage() {
+  return <PlaceholderPage section="intake" />;
+}

@@ -1,0 +1,5 @@
+import { PlaceholderPage } from '../../placeholders/placeholder-page';
+
+export function TicketPage() {
+  return <PlaceholderPage section="tickets" />;
+}
