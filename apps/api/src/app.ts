@@ -13,9 +13,12 @@ import type { Config } from './config';
 import { AppError } from './lib/app-error';
 import { authRoutes } from './modules/auth/auth.routes';
 import { customerRoutes } from './modules/customers/customers.routes';
+import { liveRoutes } from './modules/live/live.routes';
+import { LiveHub } from './modules/live/live-hub';
 import { productRoutes } from './modules/products/products.routes';
 import { ticketRoutes } from './modules/tickets/tickets.routes';
 import { userRoutes } from './modules/users/users.routes';
+import { workspaceRoutes } from './modules/workspace/workspace.routes';
 import { authPlugin } from './plugins/auth';
 import { errorsPlugin, sendError } from './plugins/errors';
 import { openapiPlugin } from './plugins/openapi';
@@ -33,11 +36,13 @@ export interface RouteEntry {
   url: string;
   public: boolean;
   permission?: Permission;
+  stream: boolean;
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
     routeTable: RouteEntry[];
+    live: LiveHub;
   }
 }
 
@@ -49,6 +54,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: options.logger === false ? false : { level: config.logLevel },
     bodyLimit: 1024 * 1024,
     trustProxy: true,
+    // Event streams stay open; a shutdown must not wait for browsers to hang up.
+    forceCloseConnections: true,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -64,6 +71,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         url: r.url,
         public: Boolean(r.config?.public),
         permission: r.config?.permission,
+        stream: Boolean(r.config?.stream),
       });
     }
   });
@@ -85,6 +93,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ok: true,
     database: database.kind,
   }));
+
+  const live = new LiveHub(database);
+  await live.start();
+  app.addHook('onClose', () => live.close());
+  app.decorate('live', live);
 
   await app.register(
     async (v1) => {
@@ -110,7 +123,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await v1.register(userRoutes);
       await v1.register(customerRoutes);
       await v1.register(productRoutes);
+      await v1.register(workspaceRoutes);
       await v1.register(ticketRoutes);
+      await v1.register(liveRoutes(live));
     },
     { prefix: '/api/v1' },
   );

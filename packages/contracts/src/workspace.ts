@@ -13,7 +13,7 @@ export const queueCounts = z.object({
     resolved: z.int(),
   }),
   /** Open work (not resolved, closed or cancelled) by status. */
-  byStatus: z.record(z.enum(ticketStatuses), z.int()),
+  byStatus: z.partialRecord(z.enum(ticketStatuses), z.int()),
 });
 export type QueueCounts = z.infer<typeof queueCounts>;
 

@@ -29,3 +29,8 @@ export interface ServiceContext {
 export function withExecutor(ctx: ServiceContext, db: Executor): ServiceContext {
   return { ...ctx, db };
 }
+
+/** Runs a service call in one transaction: its write, timeline entry, audit record and notice commit together. */
+export function inTransaction<T>(ctx: ServiceContext, fn: (ctx: ServiceContext) => Promise<T>): Promise<T> {
+  return ctx.db.transaction((tx) => fn(withExecutor(ctx, tx)));
+}

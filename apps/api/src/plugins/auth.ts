@@ -15,6 +15,8 @@ declare module 'fastify' {
     public?: boolean;
     /** What the caller's role must allow; without it any signed-in user may call the route. */
     permission?: Permission;
+    /** A long-lived stream (Server-Sent Events); tested on its own, not by the request/response matrix. */
+    stream?: boolean;
   }
   interface FastifyRequest {
     principal: Principal | null;

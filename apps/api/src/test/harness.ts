@@ -52,7 +52,7 @@ export async function createTestApp(overrides: Parameters<typeof loadConfig>[1] 
     { NODE_ENV: 'test', LOG_LEVEL: 'silent' },
     { attachmentDir: fs.mkdtempSync('/tmp/manyi-att-'), webDist: '/nonexistent', ...overrides },
   );
-  const app = await buildApp({ config, database, logger: false });
+  const app = await buildApp({ config, database, logger: process.env.TEST_LOG === '1' });
   await app.ready();
   return {
     app,

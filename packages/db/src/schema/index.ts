@@ -3,3 +3,4 @@ export * from './customers';
 export * from './products';
 export * from './tenants';
 export * from './tickets';
+export * from './workspace';

@@ -1,5 +1,5 @@
 import { type Executor, schema, ticketSequenceName } from '@manyi/db';
-import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 
 const {
   tickets,
@@ -184,6 +184,8 @@ export interface QueueFilter {
   assigneeId?: string | null;
   teamId?: string;
   tag?: string;
+  /** Only work resolved at or after this moment (the "recently resolved" view). */
+  resolvedSince?: Date;
   /** Substring over subject + description (trigram index). */
   text?: string;
   number?: number;
@@ -215,6 +217,7 @@ export async function findQueue(
   if (filter.assigneeId === null) where.push(isNull(tickets.assigneeId));
   else if (filter.assigneeId) where.push(eq(tickets.assigneeId, filter.assigneeId));
   if (filter.teamId) where.push(eq(tickets.teamId, filter.teamId));
+  if (filter.resolvedSince) where.push(gte(tickets.resolvedAt, filter.resolvedSince));
   if (filter.tag) where.push(sql`${tickets.tags} @> ARRAY[${filter.tag}]::text[]`);
   if (filter.number !== undefined && filter.text)
     where.push(

@@ -21,6 +21,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../lib/app-error';
 import { diskStore } from '../../lib/attachment-store';
+import { inTransaction } from '../../lib/context';
 import { idempotentCreate } from '../../plugins/idempotency';
 import * as tickets from './tickets.service';
 
@@ -81,12 +82,8 @@ export const ticketRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ticket },
       },
     },
-    async (request) => {
-      const ctx = request.ctx();
-      return ctx.db.transaction((tx) =>
-        tickets.changeTicket({ ...ctx, db: tx }, request.params.id, request.body),
-      );
-    },
+    async (request) =>
+      inTransaction(request.ctx(), (ctx) => tickets.changeTicket(ctx, request.params.id, request.body)),
   );
 
   app.post(
@@ -101,12 +98,8 @@ export const ticketRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ticket },
       },
     },
-    async (request) => {
-      const ctx = request.ctx();
-      return ctx.db.transaction((tx) =>
-        tickets.transitionTicket({ ...ctx, db: tx }, request.params.id, request.body),
-      );
-    },
+    async (request) =>
+      inTransaction(request.ctx(), (ctx) => tickets.transitionTicket(ctx, request.params.id, request.body)),
   );
 
   app.post(
@@ -121,12 +114,8 @@ export const ticketRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ticket },
       },
     },
-    async (request) => {
-      const ctx = request.ctx();
-      return ctx.db.transaction((tx) =>
-        tickets.assignTicket({ ...ctx, db: tx }, request.params.id, request.body),
-      );
-    },
+    async (request) =>
+      inTransaction(request.ctx(), (ctx) => tickets.assignTicket(ctx, request.params.id, request.body)),
   );
 
   app.put(
@@ -141,12 +130,8 @@ export const ticketRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ticket },
       },
     },
-    async (request) => {
-      const ctx = request.ctx();
-      return ctx.db.transaction((tx) =>
-        tickets.setTicketTags({ ...ctx, db: tx }, request.params.id, request.body),
-      );
-    },
+    async (request) =>
+      inTransaction(request.ctx(), (ctx) => tickets.setTicketTags(ctx, request.params.id, request.body)),
   );
 
   app.get(

@@ -18,9 +18,26 @@ import type { AttachmentStore } from '../../lib/attachment-store';
 import type { ServiceContext } from '../../lib/context';
 import { iso, requireUpdated } from '../../lib/versioned';
 import { diff, recordAudit } from '../audit/audit.service';
+import { announceTicket } from '../live/live-hub';
 import * as repo from './tickets.repository';
 
 const priorityRank: Record<TicketPriority, number> = { low: 0, normal: 1, high: 2, urgent: 3 };
+
+/** Tells every open live stream that may see this work order (before and after the change) that it changed. */
+async function announce(
+  ctx: ServiceContext,
+  type: 'ticket.created' | 'ticket.changed',
+  t: { id: string; teamId: string | null; assigneeId: string | null },
+  before?: { teamId: string | null; assigneeId: string | null },
+) {
+  await announceTicket(ctx.db, {
+    tenantId: ctx.principal.tenantId,
+    ticketId: t.id,
+    type,
+    teamIds: [...new Set([t.teamId, before?.teamId ?? t.teamId])],
+    assigneeIds: [...new Set([t.assigneeId, before?.assigneeId ?? t.assigneeId])],
+  });
+}
 
 /** What the caller may see: supervisors and agents everything; a service point its own; a technician their own. */
 export function visibilityOf(ctx: ServiceContext): repo.Visibility {
@@ -126,6 +143,7 @@ export async function openTicket(ctx: ServiceContext, input: TicketCreateBody): 
     entityId: row.id,
     changes: { number: row.number, type: row.type, customerId: row.customerId },
   });
+  await announce(ctx, 'ticket.created', row);
   return serialise(ctx, row);
 }
 
@@ -193,6 +211,7 @@ export async function changeTicket(
     createdAt: ctx.now(),
   });
   await recordAudit(ctx, { action: 'ticket.changed', entityType: 'ticket', entityId: id, changes });
+  await announce(ctx, 'ticket.changed', updated);
   return serialise(ctx, updated);
 }
 
@@ -240,6 +259,7 @@ export async function transitionTicket(
     entityId: id,
     changes: { status: { from: before.status, to: input.to } },
   });
+  await announce(ctx, 'ticket.changed', updated);
   return serialise(ctx, updated);
 }
 
@@ -300,6 +320,7 @@ export async function assignTicket(
       { teamId: input.teamId, assigneeId: input.assigneeId },
     ),
   });
+  await announce(ctx, 'ticket.changed', updated, before);
   return serialise(ctx, updated);
 }
 
@@ -328,6 +349,7 @@ export async function setTicketTags(
       entityId: id,
       changes: { added, removed },
     });
+    await announce(ctx, 'ticket.changed', updated);
   }
   return serialise(ctx, updated);
 }
@@ -371,6 +393,7 @@ export async function appendToTimeline(
     entityId: id,
     changes: { eventId: e.id },
   });
+  await announce(ctx, 'ticket.changed', t);
   const author = await repo.getActiveUser(ctx.db, ctx.principal.tenantId, ctx.principal.userId);
   return {
     id: String(e.id),
@@ -446,7 +469,11 @@ export async function findTickets(
     filter.assigneeId = null;
     narrow(open.filter((s) => !waitingStatuses.includes(s)));
   } else if (q.view === 'waiting') narrow(waitingStatuses);
-  else if (q.view === 'resolved') narrow(['resolved']);
+  else if (q.view === 'resolved') {
+    // Recently resolved: resolved in the last 7 days, whether or not it has been closed since.
+    narrow(['resolved', 'closed']);
+    filter.resolvedSince = new Date(ctx.now().getTime() - 7 * 86_400_000);
+  }
   if (filter.statuses && filter.statuses.length === 0) return { items: [], nextCursor: null };
   if (q.q) {
     filter.text = q.q;
@@ -569,6 +596,7 @@ export async function attachFile(
     entityId: t.id,
     changes: { attachmentId: a.id, fileName },
   });
+  await announce(ctx, 'ticket.changed', t);
   return serialiseAttachment(a);
 }
 

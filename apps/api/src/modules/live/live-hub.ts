@@ -1,0 +1,103 @@
+import type { PGlite } from '@electric-sql/pglite';
+import type { LiveEvent } from '@manyi/contracts';
+import type { Database, Executor } from '@manyi/db';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import type { Visibility } from '../tickets/tickets.repository';
+
+export const LIVE_CHANNEL = 'manyi_live';
+
+/** What travels through Postgres NOTIFY: enough to decide who may hear of it, and nothing more. */
+export interface LiveNotice {
+  tenantId: string;
+  ticketId: string;
+  /** Teams and assignees before and after the change: everyone whose queue gains or loses it hears of it. */
+  teamIds: (string | null)[];
+  assigneeIds: (string | null)[];
+  type: LiveEvent['type'];
+  at: string;
+}
+
+/**
+ * Publishes a work-order change in the caller's transaction: Postgres delivers NOTIFY only at commit, to every
+ * instance listening on the same database, so a rolled-back change is never announced.
+ */
+export async function announceTicket(db: Executor, notice: Omit<LiveNotice, 'at'>) {
+  const payload: LiveNotice = { ...notice, at: new Date().toISOString() };
+  await db.execute(sql`SELECT pg_notify(${LIVE_CHANNEL}, ${JSON.stringify(payload)})`);
+}
+
+export interface LiveSubscriber {
+  tenantId: string;
+  visibility: Visibility;
+  send(event: LiveEvent): void;
+}
+
+function mayHear(s: LiveSubscriber, n: LiveNotice) {
+  if (s.tenantId !== n.tenantId) return false;
+  const v = s.visibility;
+  if (v.kind === 'team') return v.teamId !== null && n.teamIds.includes(v.teamId);
+  if (v.kind === 'assignee') return n.assigneeIds.includes(v.userId);
+  return true;
+}
+
+/**
+ * One per app instance: LISTENs on the database (a dedicated connection on PostgreSQL, the embedded instance on
+ * PGlite) and fans notices out to this instance's open event streams, each filtered by tenant and visibility.
+ */
+export class LiveHub {
+  private readonly subscribers = new Set<LiveSubscriber>();
+  private stop: (() => Promise<void>) | null = null;
+
+  constructor(private readonly database: Database) {}
+
+  async start() {
+    const onNotice = (payload: string) => {
+      let n: LiveNotice;
+      try {
+        n = JSON.parse(payload) as LiveNotice;
+      } catch {
+        return;
+      }
+      for (const s of this.subscribers) {
+        if (mayHear(s, n)) s.send({ type: n.type, ticketId: n.ticketId, at: n.at });
+      }
+    };
+    if (this.database.kind === 'pglite') {
+      const unsubscribe = await (this.database.raw as PGlite).listen(LIVE_CHANNEL, onNotice);
+      this.stop = unsubscribe;
+      return;
+    }
+    const pool = this.database.raw as pg.Pool;
+    const connect = async (): Promise<void> => {
+      const client = new pg.Client(pool.options);
+      client.on('notification', (m) => m.payload && onNotice(m.payload));
+      let closed = false;
+      client.on('error', () => {
+        // The connection dropped (database restart): listen again shortly.
+        if (!closed) setTimeout(() => void connect().catch(() => {}), 1000);
+      });
+      await client.connect();
+      await client.query(`LISTEN ${LIVE_CHANNEL}`);
+      this.stop = async () => {
+        closed = true;
+        await client.end();
+      };
+    };
+    await connect();
+  }
+
+  subscribe(s: LiveSubscriber): () => void {
+    this.subscribers.add(s);
+    return () => this.subscribers.delete(s);
+  }
+
+  get size() {
+    return this.subscribers.size;
+  }
+
+  async close() {
+    this.subscribers.clear();
+    await this.stop?.();
+  }
+}
