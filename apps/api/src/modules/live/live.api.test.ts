@@ -79,7 +79,13 @@ beforeAll(async () => {
     const db2 = await openDatabase({ url, poolSize: 2 });
     const app2 = await buildApp({ config, database: db2, logger: false });
     await app2.ready();
-    second = { app: app2, close: async () => (await app2.close(), await db2.close()) };
+    second = {
+      app: app2,
+      close: async () => {
+        await app2.close();
+        await db2.close();
+      },
+    };
   } else {
     const app2 = await buildApp({ config, database: t.database, logger: false });
     await app2.ready();
