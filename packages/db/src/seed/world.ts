@@ -47,7 +47,9 @@ export async function seedWorld(db: Executor, tenantId: string, options: WorldOp
   let unitSeq = 0;
   for (let done = 0; done < options.customers; done += CHUNK) {
     const n = Math.min(CHUNK, options.customers - done);
-    const customers = Array.from({ length: n }, () => makeCustomer(rng.fork(`c${done}`)));
+    // One generator per chunk, advanced by each customer (a fork per customer would repeat the same one).
+    const ccrng = rng.fork(`c${done}`);
+    const customers = Array.from({ length: n }, () => makeCustomer(ccrng));
     const crng = rng.fork(`u${done}`);
     const units = customers.flatMap((c) => {
       const count = crng.weighted([

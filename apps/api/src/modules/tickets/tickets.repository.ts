@@ -1,5 +1,5 @@
 import { type Executor, schema, ticketSequenceName } from '@manyi/db';
-import { and, asc, desc, eq, gte, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import { type AnyColumn, and, asc, eq, gte, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 
 const {
   tickets,
@@ -194,6 +194,11 @@ export interface QueueFilter {
 export type QueueSort = 'updated_desc' | 'created_desc' | 'created_asc' | 'priority_desc';
 export type QueueCursor = { at: string; id: string; rank?: number };
 
+// The indexes are `DESC NULLS LAST`; ordering the same way (not plain DESC, which is NULLS FIRST) lets
+// PostgreSQL read pages straight from the index. The columns are NOT NULL, so the results are the same.
+const newestFirst = (c: SQL | AnyColumn) => sql`${c} DESC NULLS LAST`;
+const oldestFirst = (c: SQL | AnyColumn) => sql`${c} ASC NULLS FIRST`;
+
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** One page of a queue: filters, visibility and keyset pagination on the chosen sort. */
@@ -228,7 +233,7 @@ export async function findQueue(
   let order: SQL[];
   const at = tickets.updatedAt;
   if (sort === 'created_desc' || sort === 'created_asc') {
-    const dir = sort === 'created_desc' ? desc : asc;
+    const dir = sort === 'created_desc' ? newestFirst : oldestFirst;
     order = [dir(tickets.createdAt), dir(tickets.id)];
     if (cursor) {
       where.push(
@@ -238,13 +243,13 @@ export async function findQueue(
       );
     }
   } else if (sort === 'priority_desc') {
-    order = [desc(tickets.priorityRank), desc(at), desc(tickets.id)];
+    order = [newestFirst(tickets.priorityRank), newestFirst(at), newestFirst(tickets.id)];
     if (cursor)
       where.push(
         sql`(${tickets.priorityRank}, ${at}, ${tickets.id}) < (${cursor.rank ?? 0}, ${cursor.at}::timestamptz, ${cursor.id}::uuid)`,
       );
   } else {
-    order = [desc(at), desc(tickets.id)];
+    order = [newestFirst(at), newestFirst(tickets.id)];
     if (cursor) where.push(sql`(${at}, ${tickets.id}) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)`);
   }
 

@@ -7,10 +7,18 @@ import { normalisePhone, phoneNational } from '@manyi/contracts';
 import type { Executor } from '../../client';
 import { customerAddresses, customerPhones, customers } from '../../schema/customers';
 import { customerSearchText } from '../../search';
-import { companyName, emailFor, personName, workEmailFor } from '../data/names';
-import { cityLandline, mobile } from '../data/phones';
-import { createRandom, type Random } from '../data/random';
-import { cityByCode, randomAddress } from '../data/regions';
+import {
+  cityByCode,
+  cityLandline,
+  companyName,
+  createRandom,
+  emailFor,
+  mobile,
+  personName,
+  type Random,
+  randomAddress,
+  workEmailFor,
+} from '../data/index';
 
 type CustomerInsert = typeof customers.$inferInsert;
 type PhoneInsert = typeof customerPhones.$inferInsert;
@@ -18,7 +26,12 @@ type AddressInsert = typeof customerAddresses.$inferInsert;
 
 /** A customer ready to insert into any tenant: `insertCustomers` adds the tenant id. */
 export interface CustomerSeed {
-  customer: Omit<CustomerInsert, 'tenantId'> & { id: string; name: string; searchText: string };
+  customer: Omit<CustomerInsert, 'tenantId'> & {
+    id: string;
+    name: string;
+    searchText: string;
+    createdAt: Date;
+  };
   phones: (Omit<PhoneInsert, 'tenantId'> & { id: string })[];
   addresses: (Omit<AddressInsert, 'tenantId'> & { id: string })[];
 }
@@ -168,16 +181,25 @@ function phoneInsert(customerId: string, typed: string, label: string | null, is
   };
 }
 
+export interface MakeCustomerOptions {
+  /** Where names, phones and addresses come from (default: the Chinese demo data). */
+  data?: CustomerDataSource;
+  /** "Today" for the customer's dates (created in the 3 years before it); default: the current time. */
+  now?: Date;
+}
+
 /**
  * A realistic customer (person or company, tier, value, phones, addresses, sometimes churned), with ids
- * assigned so the three parts can be inserted together. The same `rng` seed gives the same content
- * (ids are random UUIDs, so seeds can be reused in one database).
+ * assigned so the three parts can be inserted together. The same `rng` seed and `now` give the same content
+ * (ids are random UUIDs, so seeds can be reused in one database). Call it with one generator for many
+ * customers: a generator re-created from the same seed for each call makes identical customers.
  */
 export function makeCustomer(
   rng: Random = createRandom(Math.floor(Math.random() * 2 ** 32)),
   overrides: CustomerOverrides = {},
-  data: CustomerDataSource = chineseCustomerData,
+  options: MakeCustomerOptions = {},
 ): CustomerSeed {
+  const data = options.data ?? chineseCustomerData;
   const id = overrides.id ?? randomUUID();
   const kind = overrides.kind ?? (rng.chance(0.12) ? 'company' : 'person');
   const home = data.address(rng, kind === 'company' ? 'office' : 'home');
@@ -185,7 +207,7 @@ export function makeCustomer(
   const name = overrides.name ?? (kind === 'company' ? data.companyName(rng, home.cityCode) : contact);
   const tier = overrides.tier ?? rng.weighted(tiers);
   const [minValue, maxValue] = valueRange[tier];
-  const now = Date.now();
+  const now = (options.now ?? new Date()).getTime();
   const createdAt = overrides.createdAt ?? new Date(now - rng.int(0, 3 * 365) * DAY - rng.int(0, DAY - 1));
   const status = overrides.status ?? (rng.chance(0.05) ? 'churned' : 'active');
   const churned = status === 'churned';
