@@ -16,8 +16,8 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { customers } from './customers';
-import { ticketPriorityEnum, ticketTypeEnum } from './tickets';
 import { tenants } from './tenants';
+import { ticketPriorityEnum, ticketTypeEnum } from './tickets';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
