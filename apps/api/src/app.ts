@@ -11,6 +11,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import { z } from 'zod';
 import type { Config } from './config';
 import { AppError } from './lib/app-error';
+import { agreementRoutes } from './modules/agreements/agreements.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { customerRoutes } from './modules/customers/customers.routes';
 import { liveRoutes } from './modules/live/live.routes';
@@ -21,6 +22,7 @@ import { userRoutes } from './modules/users/users.routes';
 import { workspaceRoutes } from './modules/workspace/workspace.routes';
 import { authPlugin } from './plugins/auth';
 import { errorsPlugin, sendError } from './plugins/errors';
+import { type Jobs, startJobs } from './plugins/jobs';
 import { openapiPlugin } from './plugins/openapi';
 
 export interface AppOptions {
@@ -43,6 +45,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     routeTable: RouteEntry[];
     live: LiveHub;
+    jobs: Jobs | null;
   }
 }
 
@@ -98,6 +101,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await live.start();
   app.addHook('onClose', () => live.close());
   app.decorate('live', live);
+  // Background jobs (pg-boss) in this instance; without them, recomputes run in the request.
+  const jobs = config.jobs ? await startJobs(database, app.log) : null;
+  app.decorate('jobs', jobs);
+  if (jobs) app.addHook('onClose', () => jobs.stop());
 
   await app.register(
     async (v1) => {
@@ -124,6 +131,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await v1.register(customerRoutes);
       await v1.register(productRoutes);
       await v1.register(workspaceRoutes);
+      await v1.register(agreementRoutes);
       await v1.register(ticketRoutes);
       await v1.register(liveRoutes(live));
     },

@@ -37,6 +37,10 @@ const envSchema = z.object({
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST: z.string().default('apps/web/dist'),
+  JOBS: z
+    .enum(['true', 'false', '1', '0', ''])
+    .optional()
+    .transform((v) => v !== 'false' && v !== '0'),
 });
 
 export type Config = {
@@ -58,6 +62,8 @@ export type Config = {
   loginLockMinutes: number;
   logLevel: string;
   webDist: string;
+  /** Run background jobs (escalation sweep, recomputes) in this instance. */
+  jobs: boolean;
 };
 
 /** Reads the environment once, at boot; nothing else reads process.env. */
@@ -82,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
     logLevel: e.LOG_LEVEL,
     webDist: e.WEB_DIST,
+    jobs: e.JOBS,
     ...overrides,
   };
 }

@@ -61,6 +61,14 @@ export const errorMessages = {
     zh: '客户至少需要保留一个电话号码。',
     en: 'A customer keeps at least one phone number.',
   },
+  CALENDAR_YEAR_UNAVAILABLE: {
+    zh: '内置节假日数据中没有该年份，请按国务院办公厅通知手工导入该年的放假和调休安排。',
+    en: 'The bundled holiday data has no such year; import that year’s holidays and adjusted working days by hand.',
+  },
+  SERVICE_NOT_OFFERED: {
+    zh: '服务协议中既不包含也不提供此项服务，无法受理。',
+    en: 'The service agreement neither includes nor offers this service.',
+  },
   INTERNAL: { zh: '服务器内部错误，请稍后重试。', en: 'Internal server error; please try again.' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 

@@ -80,6 +80,9 @@ export const ticket = z.object({
   assigneeId: uuid.nullable(),
   tags: z.array(z.string()),
   createdById: uuid.nullable(),
+  /** The service agreement the work order runs under, and its earliest running customer promise. */
+  agreementId: uuid.nullable(),
+  nextDueAt: isoDateTime.nullable(),
   version: z.int(),
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
@@ -108,6 +111,7 @@ export const queueRow = ticket
     teamId: true,
     assigneeId: true,
     tags: true,
+    nextDueAt: true,
     version: true,
     createdAt: true,
     updatedAt: true,
@@ -176,6 +180,7 @@ export const timelineKinds = [
   'tags_changed',
   'fields_changed',
   'attachment_added',
+  'commitment',
 ] as const;
 
 export const timelineEntry = z.object({
@@ -203,7 +208,13 @@ export const attachment = z.object({
 });
 
 export const ticketViews = ['all', 'mine', 'team', 'unassigned', 'waiting', 'resolved'] as const;
-export const ticketSorts = ['updated_desc', 'created_desc', 'created_asc', 'priority_desc'] as const;
+export const ticketSorts = [
+  'updated_desc',
+  'created_desc',
+  'created_asc',
+  'priority_desc',
+  'due_asc',
+] as const;
 
 const csv = <T extends readonly [string, ...string[]]>(values: T) =>
   z

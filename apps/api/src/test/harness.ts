@@ -50,7 +50,7 @@ export async function createTestApp(overrides: Parameters<typeof loadConfig>[1] 
   const database = await openTestDatabase();
   const config = loadConfig(
     { NODE_ENV: 'test', LOG_LEVEL: 'silent' },
-    { attachmentDir: fs.mkdtempSync('/tmp/manyi-att-'), webDist: '/nonexistent', ...overrides },
+    { attachmentDir: fs.mkdtempSync('/tmp/manyi-att-'), webDist: '/nonexistent', jobs: false, ...overrides },
   );
   const app = await buildApp({ config, database, logger: process.env.TEST_LOG === '1' });
   await app.ready();

@@ -165,6 +165,8 @@ export const ticketCommitments = pgTable(
     segmentStartedAt: ts('segment_started_at'),
     promiseDueAt: ts('promise_due_at'),
     internalDueAt: ts('internal_due_at'),
+    /** When the at-risk share of the promise will have been used (the escalation sweep's trigger). */
+    atRiskDueAt: ts('at_risk_due_at'),
     stoppedAt: ts('stopped_at'),
     /** Set when stopped: whether the promise / internal target was kept, and by how many working minutes. */
     metPromise: boolean('met_promise'),
@@ -177,6 +179,14 @@ export const ticketCommitments = pgTable(
   (t) => [
     uniqueIndex('ticket_commitments_uq').on(t.ticketId, t.metric),
     index('ticket_commitments_due_idx').on(t.tenantId, t.state, t.promiseDueAt),
+    // The escalation sweep looks across tenants for running clocks past a threshold not yet flagged.
+    index('ticket_commitments_sweep_breach_idx')
+      .on(t.promiseDueAt)
+      .where(sql`state = 'running' AND breached_at IS NULL`),
+    index('ticket_commitments_sweep_risk_idx')
+      .on(t.atRiskDueAt)
+      .where(sql`state = 'running' AND at_risk_at IS NULL`),
+    index('ticket_commitments_calendar_idx').on(t.calendarId, t.state),
   ],
 );
 
@@ -206,3 +216,21 @@ export const escalationRules = pgTable('escalation_rules', {
   version: integer('version').notNull().default(1),
   createdAt: ts('created_at').notNull().defaultNow(),
 });
+
+/** In-app notifications (the bell): escalations, alerts. */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    userId: uuid('user_id').notNull(),
+    ticketId: uuid('ticket_id'),
+    kind: text('kind').notNull(),
+    data: jsonb('data').notNull().default({}),
+    readAt: ts('read_at'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('notifications_user_idx').on(t.tenantId, t.userId, t.createdAt)],
+);

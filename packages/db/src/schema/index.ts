@@ -1,3 +1,4 @@
+export * from './agreements';
 export * from './audit';
 export * from './customers';
 export * from './products';

@@ -71,6 +71,10 @@ export const tickets = pgTable(
       (): SQL => sql`${tickets.subject} || ' ' || ${tickets.description}`,
     ),
     createdById: uuid('created_by_id'),
+    /** The service agreement whose commitments the work order runs under (see agreements.ts). */
+    agreementId: uuid('agreement_id'),
+    /** The earliest customer-promise due time of its running clocks: queues sort by it. */
+    nextDueAt: ts('next_due_at'),
     version: integer('version').notNull().default(1),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
@@ -87,6 +91,7 @@ export const tickets = pgTable(
     index('tickets_team_idx').on(t.tenantId, t.teamId, t.updatedAt.desc(), t.id.desc()),
     index('tickets_customer_idx').on(t.tenantId, t.customerId, t.createdAt.desc()),
     index('tickets_priority_idx').on(t.tenantId, t.priorityRank.desc(), t.updatedAt.desc(), t.id.desc()),
+    index('tickets_due_idx').on(t.tenantId, t.nextDueAt, t.id),
     index('tickets_tags_gin').using('gin', t.tags),
     index('tickets_search_trgm').using('gin', sql`${t.searchText} gin_trgm_ops`),
   ],

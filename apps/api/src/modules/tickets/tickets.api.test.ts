@@ -59,7 +59,7 @@ describe('opening work orders', () => {
     const timeline = (
       await t.app.inject({ url: `/api/v1/tickets/${first.id}/timeline`, headers: acme.as('agent') })
     ).json();
-    expect(timeline.items.map((e: { kind: string }) => e.kind)).toEqual(['created']);
+    expect(timeline.items.map((e: { kind: string }) => e.kind)).toEqual(['created', 'commitment']);
     const audit = await t.database.db
       .select()
       .from(schema.auditLog)
@@ -215,7 +215,9 @@ describe('timeline, assignment and tags', () => {
     const detail = (await t.app.inject({ url: base, headers: acme.as('agent') })).json();
     expect(detail.firstResponseAt).not.toBeNull();
     expect(detail.version).toBe(tk.version);
-    const items = (await t.app.inject({ url: `${base}/timeline`, headers: acme.as('agent') })).json().items;
+    const items = (await t.app.inject({ url: `${base}/timeline`, headers: acme.as('agent') }))
+      .json()
+      .items.filter((e: { kind: string }) => e.kind !== 'commitment');
     expect(items.map((e: { kind: string; visibility: string }) => `${e.kind}:${e.visibility}`)).toEqual([
       'created:internal',
       'call:internal',
@@ -247,7 +249,12 @@ describe('timeline, assignment and tags', () => {
     const kinds = (
       await t.app.inject({ url: `/api/v1/tickets/${tk.id}/timeline`, headers: acme.as('agent') })
     ).json().items;
-    expect(kinds.map((e: { kind: string }) => e.kind)).toEqual(['created', 'assigned', 'status_changed']);
+    expect(kinds.map((e: { kind: string }) => e.kind)).toEqual([
+      'created',
+      'commitment',
+      'assigned',
+      'status_changed',
+    ]);
   });
 
   it('replaces tags and records what was added and removed', async () => {

@@ -11,6 +11,7 @@ const {
   units,
   users,
   teams,
+  productModels,
 } = schema;
 
 export const ticketColumns = {
@@ -28,6 +29,8 @@ export const ticketColumns = {
   assigneeId: tickets.assigneeId,
   tags: tickets.tags,
   createdById: tickets.createdById,
+  agreementId: tickets.agreementId,
+  nextDueAt: tickets.nextDueAt,
   version: tickets.version,
   createdAt: tickets.createdAt,
   updatedAt: tickets.updatedAt,
@@ -152,8 +155,9 @@ export async function getCustomerSummary(db: Executor, tenantId: string, custome
 
 export async function getUnitOwner(db: Executor, tenantId: string, unitId: string) {
   const [u] = await db
-    .select({ customerId: units.customerId })
+    .select({ customerId: units.customerId, category: productModels.category })
     .from(units)
+    .innerJoin(productModels, eq(productModels.id, units.modelId))
     .where(and(eq(units.tenantId, tenantId), eq(units.id, unitId)));
   return u ?? null;
 }
@@ -191,8 +195,9 @@ export interface QueueFilter {
   number?: number;
 }
 
-export type QueueSort = 'updated_desc' | 'created_desc' | 'created_asc' | 'priority_desc';
-export type QueueCursor = { at: string; id: string; rank?: number };
+export type QueueSort = 'updated_desc' | 'created_desc' | 'created_asc' | 'priority_desc' | 'due_asc';
+/** Where the previous page ended; `at` is null in the tail of work orders without a due time (due_asc). */
+export type QueueCursor = { at: string | null; id: string; rank?: number };
 
 // The indexes are `DESC NULLS LAST`; ordering the same way (not plain DESC, which is NULLS FIRST) lets
 // PostgreSQL read pages straight from the index. The columns are NOT NULL, so the results are the same.
@@ -242,6 +247,15 @@ export async function findQueue(
           : sql`(${tickets.createdAt}, ${tickets.id}) > (${cursor.at}::timestamptz, ${cursor.id}::uuid)`,
       );
     }
+  } else if (sort === 'due_asc') {
+    // Soonest promise first; work without a running clock last.
+    order = [sql`${tickets.nextDueAt} ASC NULLS LAST`, sql`${tickets.id} ASC`];
+    if (cursor)
+      where.push(
+        cursor.at === null
+          ? sql`(${tickets.nextDueAt} IS NULL AND ${tickets.id} > ${cursor.id}::uuid)`
+          : sql`((${tickets.nextDueAt}, ${tickets.id}) > (${cursor.at}::timestamptz, ${cursor.id}::uuid) OR ${tickets.nextDueAt} IS NULL)`,
+      );
   } else if (sort === 'priority_desc') {
     order = [newestFirst(tickets.priorityRank), newestFirst(at), newestFirst(tickets.id)];
     if (cursor)
@@ -267,6 +281,7 @@ export async function findQueue(
       teamId: tickets.teamId,
       assigneeId: tickets.assigneeId,
       tags: tickets.tags,
+      nextDueAt: tickets.nextDueAt,
       version: tickets.version,
       createdAt: tickets.createdAt,
       updatedAt: tickets.updatedAt,

@@ -18,6 +18,7 @@ import type { AttachmentStore } from '../../lib/attachment-store';
 import type { ServiceContext } from '../../lib/context';
 import { iso, requireUpdated } from '../../lib/versioned';
 import { diff, recordAudit } from '../audit/audit.service';
+import * as commitments from '../commitments/commitments.service';
 import { announceTicket } from '../live/live-hub';
 import * as repo from './tickets.repository';
 
@@ -37,6 +38,20 @@ async function announce(
     teamIds: [...new Set([t.teamId, before?.teamId ?? t.teamId])],
     assigneeIds: [...new Set([t.assigneeId, before?.assigneeId ?? t.assigneeId])],
   });
+}
+
+/** Writes what happened to a work order's commitment clocks on its timeline. */
+function commitmentTimeline(ctx: ServiceContext, ticketId: string) {
+  return async (data: Record<string, unknown>) => {
+    await repo.insertEvent(ctx.db, {
+      tenantId: ctx.principal.tenantId,
+      ticketId,
+      kind: 'commitment',
+      authorId: null,
+      data,
+      createdAt: ctx.now(),
+    });
+  };
 }
 
 /** What the caller may see: supervisors and agents everything; a service point its own; a technician their own. */
@@ -60,6 +75,7 @@ function serialise(ctx: ServiceContext, t: repo.TicketRow): Ticket {
     firstResponseAt: iso(t.firstResponseAt),
     resolvedAt: iso(t.resolvedAt),
     closedAt: iso(t.closedAt),
+    nextDueAt: iso(t.nextDueAt),
   };
 }
 
@@ -85,11 +101,13 @@ async function requireAssignment(
   return null;
 }
 
+/** Checks the unit belongs to the customer; returns its product category (it decides the agreement). */
 async function requireUnitOf(ctx: ServiceContext, customerId: string, unitId: string | null | undefined) {
-  if (!unitId) return;
+  if (!unitId) return null;
   const owner = await repo.getUnitOwner(ctx.db, ctx.principal.tenantId, unitId);
   if (!owner) throw new AppError('REFERENCE_INVALID', { field: 'unitId' });
   if (owner.customerId !== customerId) throw new AppError('UNIT_NOT_OWNED', { field: 'unitId' });
+  return owner.category;
 }
 
 /** Opens a work order: numbered, on the timeline, audited; assigned work starts `open`, else `new`. */
@@ -100,9 +118,17 @@ export async function openTicket(ctx: ServiceContext, input: TicketCreateBody): 
   const tenantId = ctx.principal.tenantId;
   const customer = await repo.getCustomerSummary(ctx.db, tenantId, input.customerId);
   if (!customer) throw new AppError('REFERENCE_INVALID', { field: 'customerId' });
-  await requireUnitOf(ctx, input.customerId, input.unitId);
+  const category = await requireUnitOf(ctx, input.customerId, input.unitId);
   const assignee = await requireAssignment(ctx, input.teamId, input.assigneeId);
   const now = ctx.now();
+  const plan = await commitments.planCommitments(ctx, {
+    type: input.type,
+    priority: input.priority,
+    customerId: input.customerId,
+    tier: customer.tier,
+    category,
+    at: now,
+  });
   const tags = [...new Set(input.tags)];
   const row = await repo.insertTicket(ctx.db, {
     tenantId,
@@ -119,6 +145,8 @@ export async function openTicket(ctx: ServiceContext, input: TicketCreateBody): 
     assigneeId: input.assigneeId ?? null,
     tags,
     createdById: ctx.principal.userId,
+    agreementId: plan.agreementId,
+    nextDueAt: plan.nextDueAt,
     createdAt: now,
     updatedAt: now,
   });
@@ -137,6 +165,7 @@ export async function openTicket(ctx: ServiceContext, input: TicketCreateBody): 
     },
     createdAt: now,
   });
+  await commitments.startCommitments(ctx, row.id, plan, now, commitmentTimeline(ctx, row.id));
   await recordAudit(ctx, {
     action: 'ticket.opened',
     entityType: 'ticket',
@@ -211,6 +240,8 @@ export async function changeTicket(
     createdAt: ctx.now(),
   });
   await recordAudit(ctx, { action: 'ticket.changed', entityType: 'ticket', entityId: id, changes });
+  if (changes.priority || changes.type || changes.unitId)
+    await commitments.retargetCommitments(ctx, updated, changes, commitmentTimeline(ctx, id));
   await announce(ctx, 'ticket.changed', updated);
   return serialise(ctx, updated);
 }
@@ -259,6 +290,7 @@ export async function transitionTicket(
     entityId: id,
     changes: { status: { from: before.status, to: input.to } },
   });
+  await commitments.onStatusChanged(ctx, id, before.status, input.to, commitmentTimeline(ctx, id));
   await announce(ctx, 'ticket.changed', updated);
   return serialise(ctx, updated);
 }
@@ -387,6 +419,7 @@ export async function appendToTimeline(
   });
   const firstResponse = entry.kind === 'reply' || (entry.kind === 'call' && entry.direction === 'outbound');
   await repo.touchTicket(ctx.db, ctx.principal.tenantId, id, now, firstResponse);
+  if (firstResponse) await commitments.onFirstResponse(ctx, id, commitmentTimeline(ctx, id));
   await recordAudit(ctx, {
     action: `ticket.${entry.kind}_logged`,
     entityType: 'ticket',
@@ -429,8 +462,8 @@ function decodeCursor(s: string | undefined): repo.QueueCursor | null {
   if (!s) return null;
   try {
     const c = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as repo.QueueCursor;
-    if (typeof c.at !== 'string' || Number.isNaN(Date.parse(c.at)) || !/^[0-9a-f-]{36}$/.test(c.id))
-      throw new Error();
+    const atOk = c.at === null || (typeof c.at === 'string' && !Number.isNaN(Date.parse(c.at)));
+    if (!atOk || typeof c.id !== 'string' || !/^[0-9a-f-]{36}$/.test(c.id)) throw new Error();
     if (c.rank !== undefined && !Number.isInteger(c.rank)) throw new Error();
     return c;
   } catch {
@@ -493,7 +526,10 @@ export async function findTickets(
   const nextCursor =
     rows.length > q.limit && last
       ? encodeCursor({
-          at: (q.sort.startsWith('created') ? last.createdAt : last.updatedAt).toISOString(),
+          at:
+            q.sort === 'due_asc'
+              ? iso(last.nextDueAt)
+              : (q.sort.startsWith('created') ? last.createdAt : last.updatedAt).toISOString(),
           id: last.id,
           ...(q.sort === 'priority_desc' ? { rank: last.priorityRank } : {}),
         })
@@ -504,6 +540,7 @@ export async function findTickets(
       number: ticketNumber(ctx, r.number),
       createdAt: r.createdAt.toISOString(),
       updatedAt: r.updatedAt.toISOString(),
+      nextDueAt: iso(r.nextDueAt),
     })),
     nextCursor,
   };

@@ -3,18 +3,22 @@ import { createTicketSequence, type Executor } from '@manyi/db';
 import { AppError } from '../../lib/app-error';
 import type { ServiceContext } from '../../lib/context';
 import { iso, requireUpdated } from '../../lib/versioned';
+import { createDefaultAgreements } from '../agreements/agreements.service';
 import { diff, recordAudit } from '../audit/audit.service';
 import { forgetPrincipals } from '../auth/auth.service';
 import { hashPassword } from '../auth/password';
+import { createDefaultEscalationRules } from '../commitments/escalation.service';
 import * as repo from './users.repository';
 
-/** Creates a tenant with its work-order number sequence. Used by first start, demo data and tests. */
+/** Creates a tenant with its work-order number sequence, a service calendar, agreements and escalation rules. Used by first start, demo data and tests. */
 export async function createTenant(
   db: Executor,
   input: { slug: string; name: string; timeZone?: string; ticketPrefix?: string },
 ) {
   const tenant = await repo.insertTenant(db, input);
   await createTicketSequence(db, tenant.id);
+  await createDefaultAgreements(db, tenant.id);
+  await createDefaultEscalationRules(db, tenant.id);
   return tenant;
 }
 
