@@ -1,10 +1,18 @@
-import type { Role } from '@manyi/contracts';
-import { type Database, schema } from '@manyi/db';
+import { openStatuses, type Role } from '@manyi/contracts';
+import { type Database, type Executor, schema } from '@manyi/db';
 import { createRandom } from '@manyi/db/seed/data/random';
 import { internalStaff, servicePointStaff, teams as teamTemplates } from '@manyi/db/seed/data/staff';
 import { seedWorld } from '@manyi/db/seed/world';
-import { eq } from 'drizzle-orm';
+import { and, eq, gte, inArray } from 'drizzle-orm';
+import { loadConfig } from '../config';
+import type { ServiceContext } from '../lib/context';
 import { hashPassword } from '../modules/auth/password';
+import { coverageFacts } from '../modules/commitments/commitments.repository';
+import {
+  onStatusChanged,
+  planCommitments,
+  startCommitments,
+} from '../modules/commitments/commitments.service';
 import { insertTeam, insertUser } from '../modules/users/users.repository';
 import { createTenant } from '../modules/users/users.service';
 
@@ -80,6 +88,7 @@ export async function seedDemo(
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     const firstOfRole = new Set<Role>();
     const agents: { id: string; teamId: string | null }[] = [];
+    let adminId: string | undefined;
     const technicians: { id: string; teamId: string | null; name: string }[] = [];
     for (const person of staff) {
       const local = firstOfRole.has(person.role) ? person.emailLocal : loginLocal[person.role];
@@ -93,14 +102,82 @@ export async function seedDemo(
         teamId,
         passwordHash,
       });
+      if (person.role === 'admin') adminId ??= user.id;
       if (person.role === 'agent') agents.push({ id: user.id, teamId });
       if (person.role === 'technician') technicians.push({ id: user.id, teamId, name: person.displayName });
     }
-    const result = await seedWorld(tx, tenant.id, { ...size, agents, technicians, seed: 20261123 });
+    const result = await seedWorld(tx, tenant.id, {
+      ...size,
+      recentTickets: 60,
+      agents,
+      technicians,
+      seed: 20261123,
+    });
+    const clocks = await startDemoClocks(tx, database, tenant.id, adminId!);
     opts.log(
       `  demo data: ${staff.length} staff, ${result.customers} customers, ${result.units} products, ` +
-        `${size.tickets} work orders (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+        `${size.tickets + 60} work orders, ${clocks} running commitment clocks (${((Date.now() - started) / 1000).toFixed(1)} s)`,
     );
     return demoLogins;
   });
+}
+
+/**
+ * Gives the demo's recent open work orders their commitment clocks, as if opened through the desk: the last
+ * two days' work shows live countdowns, some at risk or overdue.
+ */
+async function startDemoClocks(db: Executor, database: Database, tenantId: string, adminId: string) {
+  const recent = await db
+    .select({
+      id: schema.tickets.id,
+      type: schema.tickets.type,
+      priority: schema.tickets.priority,
+      status: schema.tickets.status,
+      customerId: schema.tickets.customerId,
+      unitId: schema.tickets.unitId,
+      createdAt: schema.tickets.createdAt,
+    })
+    .from(schema.tickets)
+    .where(
+      and(
+        eq(schema.tickets.tenantId, tenantId),
+        inArray(schema.tickets.status, [...openStatuses]),
+        gte(schema.tickets.createdAt, new Date(Date.now() - 2 * 86_400_000)),
+      ),
+    );
+  const ctx: ServiceContext = {
+    db,
+    database,
+    config: loadConfig({}),
+    principal: {
+      kind: 'session',
+      tenantId,
+      tenantTimeZone: 'Asia/Shanghai',
+      ticketPrefix: 'GD',
+      userId: adminId,
+      role: 'admin',
+      teamId: null,
+      credentialId: 'demo-seed',
+    },
+    lang: 'zh',
+    requestId: 'demo-seed',
+    now: () => new Date(),
+  };
+  for (const t of recent) {
+    const facts = await coverageFacts(db, tenantId, t.customerId, t.unitId);
+    const plan = await planCommitments(ctx, { ...t, ...facts, at: t.createdAt });
+    const timeline = async (data: Record<string, unknown>) => {
+      await db
+        .insert(schema.ticketEvents)
+        .values({ tenantId, ticketId: t.id, kind: 'commitment', data, createdAt: t.createdAt });
+    };
+    await startCommitments(ctx, t.id, plan, t.createdAt, timeline);
+    await db
+      .update(schema.tickets)
+      .set({ agreementId: plan.agreementId, nextDueAt: plan.nextDueAt })
+      .where(eq(schema.tickets.id, t.id));
+    if (t.status !== 'new' && t.status !== 'open' && t.status !== 'reopened')
+      await onStatusChanged(ctx, t.id, 'open', t.status, timeline);
+  }
+  return recent.length;
 }

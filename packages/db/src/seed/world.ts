@@ -22,6 +22,8 @@ export interface WorldOptions {
   agents: TicketWorld['agents'];
   technicians: TicketWorld['technicians'];
   seed?: number;
+  /** Extra work orders opened in the last two days (a live-looking desk for the demo). */
+  recentTickets?: number;
   /** Only a `created` event per work order (scale seeding). */
   bare?: boolean;
   now?: Date;
@@ -110,6 +112,16 @@ export async function seedWorld(db: Executor, tenantId: string, options: WorldOp
     );
     await insertTickets(db, tenantId, seeds);
     options.onProgress?.('tickets', done + n, options.tickets);
+  }
+  if (options.recentTickets) {
+    const rrng = rng.fork('recent');
+    const seeds = Array.from({ length: options.recentTickets }, () =>
+      makeTicket(rrng, ticketWorld, {
+        now,
+        createdAt: new Date(now.getTime() - rrng.float(0.2, 48) * 3_600_000),
+      }),
+    );
+    await insertTickets(db, tenantId, seeds);
   }
   return { customers: world.length, units: unitSeq };
 }
