@@ -1,8 +1,8 @@
-import { type ErrorCode, errorMessage, pickLang } from '@manyi/contracts';
+import { type ErrorCode, errorMessage, type Lang, pickLang } from '@manyi/contracts';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { ZodError } from 'zod';
+import { ZodError, z } from 'zod';
 import { AppError } from '../lib/app-error';
 
 /** Every error code's HTTP status. A code missing here fails to compile. */
@@ -49,14 +49,49 @@ function fromDatabase(err: unknown): AppError | null {
   const code = (e as PgLikeError).code;
   if (typeof code !== 'string' || code.length !== 5) return null;
   const constraint = (e as PgLikeError).constraint;
-  if (code === '23505') return new AppError('DUPLICATE', { constraint });
+  if (code === '23505')
+    return new AppError('DUPLICATE', {
+      constraint,
+      ...(constraint && uniqueFields[constraint] ? { field: uniqueFields[constraint] } : {}),
+    });
   if (code === '23503') return new AppError('REFERENCE_INVALID', { constraint });
   if (code === '22P02' || code === '22007' || code === '22008' || code === '22003' || code === '22001')
     return new AppError('VALIDATION_FAILED', { database: code });
   return null;
 }
 
-function toAppError(err: unknown): AppError | null {
+const zodLocales = { zh: z.locales.zhCN(), en: z.locales.en() };
+
+/** A field message in the caller's language: Zod's own wording for its checks; ours (as written) for custom ones. */
+function localiseIssue(
+  lang: Lang,
+  keyword: string,
+  params: Record<string, unknown>,
+  fallback: string,
+): string {
+  if (keyword === 'custom') return fallback;
+  try {
+    const out = zodLocales[lang].localeError({ code: keyword, ...params } as never);
+    const text = typeof out === 'string' ? out : out?.message;
+    return text || fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+/** Which field a unique constraint guards, so that a duplicate can be shown next to it. */
+const uniqueFields: Record<string, string> = {
+  users_email_uq: 'email',
+  teams_tenant_name_uq: 'name',
+  product_models_code_uq: 'code',
+  warranty_policies_name_uq: 'name',
+  units_serial_uq: 'serialNumber',
+  service_agreements_code_uq: 'code',
+  business_calendars_name_uq: 'name',
+  customer_phones_customer_uq: 'number',
+};
+
+function toAppError(err: unknown, lang: Lang): AppError | null {
   if (err instanceof AppError) return err;
   if (hasZodFastifySchemaValidationErrors(err)) {
     const where = (err as { validationContext?: string }).validationContext;
@@ -65,7 +100,7 @@ function toAppError(err: unknown): AppError | null {
       err.validation.map((v) => ({
         in: where,
         path: v.instancePath.replace(/^\//, '').replaceAll('/', '.'),
-        message: v.message,
+        message: localiseIssue(lang, v.keyword, (v.params ?? {}) as Record<string, unknown>, v.message ?? ''),
       })),
     );
   }
@@ -100,7 +135,7 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, appError
 /** One place where errors become `{ error: { code, message, details } }` in the caller's language. */
 export const errorsPlugin = fp(async (app: FastifyInstance) => {
   app.setErrorHandler((err, request, reply) => {
-    const appError = toAppError(err);
+    const appError = toAppError(err, pickLang(request.headers['accept-language']));
     if (appError && appError.code !== 'INTERNAL') return sendError(request, reply, appError);
     if (isResponseSerializationError(err))
       request.log.error({ err, issues: err.cause }, 'response did not match its contract');

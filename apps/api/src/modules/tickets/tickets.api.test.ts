@@ -272,3 +272,13 @@ describe('timeline, assignment and tags', () => {
     expect(e.data).toEqual({ added: ['重复报修', 'VIP'], removed: ['高温季'] });
   });
 });
+
+describe('validation messages', () => {
+  it('name each field and speak the caller language', async () => {
+    const zh = await open({ description: '' });
+    expect(zh.json().error.details[0]).toMatchObject({ path: 'description' });
+    expect(zh.json().error.details[0].message).toMatch(/[\u4e00-\u9fff]/);
+    const en = await open({ description: '' }, { ...acme.as('agent'), 'accept-language': 'en' });
+    expect(en.json().error.details[0].message).toMatch(/^Too small/);
+  });
+});
