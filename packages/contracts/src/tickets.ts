@@ -207,7 +207,8 @@ export const attachment = z.object({
   createdAt: isoDateTime,
 });
 
-export const ticketViews = ['all', 'mine', 'team', 'unassigned', 'waiting', 'resolved'] as const;
+/** Queue views; `vip` is the express lane: open work of VIP and gold customers. */
+export const ticketViews = ['all', 'mine', 'team', 'unassigned', 'vip', 'waiting', 'resolved'] as const;
 export const ticketSorts = [
   'updated_desc',
   'created_desc',

@@ -8,6 +8,8 @@ export const queueCounts = z.object({
     mine: z.int(),
     team: z.int(),
     unassigned: z.int(),
+    /** Open work of VIP and gold customers (the express lane). */
+    vip: z.int(),
     waiting: z.int(),
     /** Resolved in the last 7 days. */
     resolved: z.int(),

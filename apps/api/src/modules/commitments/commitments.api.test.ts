@@ -110,6 +110,12 @@ describe('commitment clocks', () => {
     ).json();
     expect(coverage.agreement.code).toBe('VIP');
     expect(coverage.service).toEqual({ code: 'cleaning', status: 'included', priceFen: null });
+    const lane = (await t.app.inject({ url: '/api/v1/tickets?view=vip', headers: acme.as('agent') })).json()
+      .items;
+    expect(lane.map((x: { id: string }) => x.id)).toContain(tk.id);
+    expect(lane.every((x: { customerTier: string }) => ['vip', 'gold'].includes(x.customerTier))).toBe(true);
+    const counts = (await t.app.inject({ url: '/api/v1/tickets/counts', headers: acme.as('agent') })).json();
+    expect(counts.views.vip).toBe(lane.length);
   });
 
   it('stop the first response at the first reply, on-site at work start, resolution at resolve — each judged', async () => {

@@ -188,6 +188,8 @@ export interface QueueFilter {
   assigneeId?: string | null;
   teamId?: string;
   tag?: string;
+  /** Only work of customers of these tiers (the VIP lane). */
+  customerTiers?: string[];
   /** Only work resolved at or after this moment (the "recently resolved" view). */
   resolvedSince?: Date;
   /** Substring over subject + description (trigram index). */
@@ -227,6 +229,8 @@ export async function findQueue(
   if (filter.assigneeId === null) where.push(isNull(tickets.assigneeId));
   else if (filter.assigneeId) where.push(eq(tickets.assigneeId, filter.assigneeId));
   if (filter.teamId) where.push(eq(tickets.teamId, filter.teamId));
+  if (filter.customerTiers?.length)
+    where.push(inArray(customers.tier, filter.customerTiers as (typeof customers.tier._.data)[]));
   if (filter.resolvedSince) where.push(gte(tickets.resolvedAt, filter.resolvedSince));
   if (filter.tag) where.push(sql`${tickets.tags} @> ARRAY[${filter.tag}]::text[]`);
   if (filter.number !== undefined && filter.text)

@@ -472,6 +472,8 @@ function decodeCursor(s: string | undefined): repo.QueueCursor | null {
 }
 
 const waitingStatuses = ['waiting_customer', 'waiting_parts'];
+/** Customers whose work goes to the express lane (the VIP agreement covers them with tighter targets). */
+export const VIP_TIERS = ['vip', 'gold'] as const;
 
 /** A queue page: a named view (mine, team, unassigned, waiting, resolved, all) narrowed by filters. */
 export async function findTickets(
@@ -501,6 +503,9 @@ export async function findTickets(
   } else if (q.view === 'unassigned') {
     filter.assigneeId = null;
     narrow(open.filter((s) => !waitingStatuses.includes(s)));
+  } else if (q.view === 'vip') {
+    filter.customerTiers = [...VIP_TIERS];
+    narrow(open);
   } else if (q.view === 'waiting') narrow(waitingStatuses);
   else if (q.view === 'resolved') {
     // Recently resolved: resolved in the last 7 days, whether or not it has been closed since.

@@ -55,7 +55,7 @@ describe('queue counts', () => {
   it('match what each queue view returns, for every role', async () => {
     for (const role of ['agent', 'supervisor', 'partner_manager', 'technician'] as const) {
       const counts = (await t.app.inject({ url: '/api/v1/tickets/counts', headers: acme.as(role) })).json();
-      for (const view of ['mine', 'team', 'unassigned', 'waiting', 'resolved'] as const) {
+      for (const view of ['mine', 'team', 'unassigned', 'vip', 'waiting', 'resolved'] as const) {
         const page = (
           await t.app.inject({ url: `/api/v1/tickets?view=${view}&limit=200`, headers: acme.as(role) })
         ).json();

@@ -121,6 +121,30 @@ export async function countQueues(
   }>(r);
 }
 
+/** Open work of customers of the given tiers (the VIP lane). */
+export async function countOpenOfTiers(
+  db: Executor,
+  tenantId: string,
+  visibility: SQLFragment,
+  openStatuses: readonly string[],
+  tiers: readonly string[],
+) {
+  const open = sql.join(
+    openStatuses.map((s) => sql`${s}`),
+    sql`, `,
+  );
+  const list = sql.join(
+    tiers.map((s) => sql`${s}`),
+    sql`, `,
+  );
+  const [r] = rowsOf<{ n: number }>(
+    await db.execute(sql`
+      SELECT count(*)::int AS n FROM tickets JOIN customers c ON c.id = tickets.customer_id
+      WHERE tickets.tenant_id = ${tenantId} AND ${visibility} AND tickets.status IN (${open}) AND c.tier IN (${list})`),
+  );
+  return r?.n ?? 0;
+}
+
 export type SQLFragment = ReturnType<typeof sql>;
 
 export async function overviewQueries(

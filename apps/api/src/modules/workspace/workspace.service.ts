@@ -14,7 +14,7 @@ import type { ServiceContext } from '../../lib/context';
 import { requireUpdated } from '../../lib/versioned';
 import { diff, recordAudit } from '../audit/audit.service';
 import { forgetPrincipals } from '../auth/auth.service';
-import { visibilityOf } from '../tickets/tickets.service';
+import { VIP_TIERS, visibilityOf } from '../tickets/tickets.service';
 import * as repo from './workspace.repository';
 
 const RECENT_DAYS = 7;
@@ -38,7 +38,20 @@ export async function countQueues(ctx: ServiceContext): Promise<QueueCounts> {
     openStatuses,
     since,
   );
-  const views = { mine: 0, team: 0, unassigned: 0, waiting: 0, resolved: 0 };
+  const views = {
+    mine: 0,
+    team: 0,
+    unassigned: 0,
+    vip: await repo.countOpenOfTiers(
+      ctx.db,
+      ctx.principal.tenantId,
+      visibilitySql(ctx),
+      openStatuses,
+      VIP_TIERS,
+    ),
+    waiting: 0,
+    resolved: 0,
+  };
   const byStatus = Object.fromEntries(openStatuses.map((s) => [s, 0])) as QueueCounts['byStatus'];
   for (const r of rows) {
     views.mine += r.mine;

@@ -54,6 +54,7 @@ export function QueuePage() {
     'mine',
     ...(user.teamId ? (['team'] as const) : []),
     'unassigned',
+    'vip',
     'waiting',
     'resolved',
     'all',
