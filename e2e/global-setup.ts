@@ -35,6 +35,8 @@ export default async function setup(): Promise<() => Promise<void>> {
       ATTACHMENT_DIR: path.join(dataDir, 'attachments'),
       WEB_DIST: path.join(root, 'apps/web/dist'),
       LOG_LEVEL: 'warn',
+      // Every browser test signs in from 127.0.0.1; the per-address limit is for real traffic.
+      LOGIN_RATE_LIMIT: '1000',
     },
   });
 

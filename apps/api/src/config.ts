@@ -35,6 +35,7 @@ const envSchema = z.object({
     .default(10 * 1024 * 1024),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+  LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST: z.string().default('apps/web/dist'),
   JOBS: z
@@ -60,6 +61,8 @@ export type Config = {
   attachmentMaxBytes: number;
   loginMaxFailures: number;
   loginLockMinutes: number;
+  /** Sign-in attempts per minute from one address. */
+  loginRateLimit: number;
   logLevel: string;
   webDist: string;
   /** Run background jobs (escalation sweep, recomputes) in this instance. */
@@ -86,6 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     attachmentMaxBytes: e.ATTACHMENT_MAX_BYTES,
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
+    loginRateLimit: e.LOGIN_RATE_LIMIT,
     logLevel: e.LOG_LEVEL,
     webDist: e.WEB_DIST,
     jobs: e.JOBS,
