@@ -29,8 +29,11 @@ export function ensureDependencies() {
   const marker = path.join(root, 'node_modules', '.package-lock.json');
   const lock = path.join(root, 'package-lock.json');
   if (fs.existsSync(marker) && fs.statSync(marker).mtimeMs >= fs.statSync(lock).mtimeMs) return;
-  log('Installing dependencies (npm ci)…');
-  run('npm', ['ci', '--no-audit', '--no-fund']);
+  // `npm install` (it follows package-lock.json) rather than `npm ci`: the registry these machines reach lacks
+  // some optional per-platform packages (e.g. Biome's macOS and Windows binaries), which `npm ci` treats as a
+  // lock file out of sync, while `npm install` skips them as the optional packages they are.
+  log('Installing dependencies (npm install)…');
+  run('npm', ['install', '--no-audit', '--no-fund']);
 }
 
 function newestMtime(dir) {
