@@ -140,5 +140,5 @@ CREATE UNIQUE INDEX "ticket_commitments_uq" ON "ticket_commitments" USING btree 
 CREATE INDEX "ticket_commitments_due_idx" ON "ticket_commitments" USING btree ("tenant_id","state","promise_due_at");--> statement-breakpoint
 CREATE INDEX "ticket_commitments_sweep_breach_idx" ON "ticket_commitments" USING btree ("promise_due_at") WHERE state = 'running' AND breached_at IS NULL;--> statement-breakpoint
 CREATE INDEX "ticket_commitments_sweep_risk_idx" ON "ticket_commitments" USING btree ("at_risk_due_at") WHERE state = 'running' AND at_risk_at IS NULL;--> statement-breakpoint
-CREATE INDEX "ticket_commitments_calendar_idx" ON "ticket_commitments" USING btree ("calendar_id","state");--> statement-breakpoint
+CREATE INDEX "ticket_commitments_calendar_idx" ON "ticket_commitments" USING btree ("calendar_id","state","id");--> statement-breakpoint
 CREATE INDEX "tickets_due_idx" ON "tickets" USING btree ("tenant_id","next_due_at","id");

@@ -186,7 +186,7 @@ export const ticketCommitments = pgTable(
     index('ticket_commitments_sweep_risk_idx')
       .on(t.atRiskDueAt)
       .where(sql`state = 'running' AND at_risk_at IS NULL`),
-    index('ticket_commitments_calendar_idx').on(t.calendarId, t.state),
+    index('ticket_commitments_calendar_idx').on(t.calendarId, t.state, t.id),
   ],
 );
 

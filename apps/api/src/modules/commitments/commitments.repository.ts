@@ -241,22 +241,20 @@ export async function findClocksOfCalendar(
     .limit(limit);
 }
 
-/** Writes recomputed due times for many clocks in one statement. */
+/** Writes recomputed due times for many clocks in one statement (arrays, not thousands of parameters). */
 export async function writeDueTimes(
   db: Executor,
   rows: { id: string; promise: Date; internal: Date; atRisk: Date | null }[],
 ) {
   if (!rows.length) return;
-  const values = sql.join(
-    rows.map(
-      (r) =>
-        sql`(${r.id}::uuid, ${r.promise.toISOString()}::timestamptz, ${r.internal.toISOString()}::timestamptz, ${r.atRisk ? r.atRisk.toISOString() : null}::timestamptz)`,
-    ),
-    sql`, `,
-  );
+  const ids = `{${rows.map((r) => r.id).join(',')}}`;
+  const stamps = (pick: (r: (typeof rows)[number]) => Date | null) =>
+    `{${rows.map((r) => (pick(r) ? `"${pick(r)!.toISOString()}"` : 'NULL')).join(',')}}`;
   await db.execute(sql`
     UPDATE ticket_commitments AS c SET promise_due_at = v.p, internal_due_at = v.i, at_risk_due_at = v.r, version = c.version + 1
-    FROM (VALUES ${values}) AS v(id, p, i, r) WHERE c.id = v.id`);
+    FROM unnest(${ids}::uuid[], ${stamps((r) => r.promise)}::timestamptz[], ${stamps((r) => r.internal)}::timestamptz[],
+                ${stamps((r) => r.atRisk)}::timestamptz[]) AS v(id, p, i, r)
+    WHERE c.id = v.id`);
 }
 
 export async function refreshDueOfCalendarTickets(db: Executor, calendarId: string) {

@@ -500,7 +500,7 @@ export async function recomputeCalendarClocks(db: Executor, calendarId: string, 
         atRisk: due.atRiskDueAt,
       });
     }
-    for (let i = 0; i < rows.length; i += 1_000) await repo.writeDueTimes(db, rows.slice(i, i + 1_000));
+    await repo.writeDueTimes(db, rows);
     count += page.length;
     after = page.at(-1)!.id;
   }
