@@ -148,6 +148,7 @@ describe('the state machine', () => {
     expect(detail.allowedTransitions).toContain('in_progress');
     expect(detail.allowedTransitions).not.toContain('closed');
     expect(detail.customer.name).toBe('王芳');
+    expect(detail.customer.primaryPhone).toBe('138 0013 8000');
     const kinds = (
       await t.app.inject({ url: `/api/v1/tickets/${tk.id}/timeline`, headers: acme.as('agent') })
     ).json().items;

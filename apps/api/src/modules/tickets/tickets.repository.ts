@@ -141,12 +141,14 @@ export async function getCustomerSummary(db: Executor, tenantId: string, custome
       name: customers.name,
       tier: customers.tier,
       status: customers.status,
+      // Written out with table names: Drizzle leaves columns unqualified in a single-table select, and an
+      // unqualified "id" inside these sub-selects would mean the phone's or address's own id.
       primaryPhone: sql<
         string | null
-      >`(SELECT ${customerPhones.display} FROM ${customerPhones} WHERE ${customerPhones.customerId} = ${customers.id} ORDER BY ${customerPhones.isPrimary} DESC, ${customerPhones.createdAt} LIMIT 1)`,
+      >`(SELECT p.display FROM customer_phones p WHERE p.customer_id = customers.id ORDER BY p.is_primary DESC, p.created_at LIMIT 1)`,
       city: sql<
         string | null
-      >`(SELECT ${customerAddresses.city} FROM ${customerAddresses} WHERE ${customerAddresses.customerId} = ${customers.id} ORDER BY ${customerAddresses.isDefault} DESC, ${customerAddresses.createdAt} LIMIT 1)`,
+      >`(SELECT a.city FROM customer_addresses a WHERE a.customer_id = customers.id ORDER BY a.is_default DESC, a.created_at LIMIT 1)`,
     })
     .from(customers)
     .where(and(eq(customers.tenantId, tenantId), eq(customers.id, customerId)));
