@@ -152,7 +152,19 @@ describe('work-order queues and desk', () => {
     await page.locator(`tr[data-row-key="${created.id}"]`).waitFor({ timeout });
     await screenshot(page, 'queue-en');
 
-    // Keyboard: j selects the first row, Enter opens it.
+    // Keyboard: j selects the first row, Enter opens it. Narrow the queue to this work order first: the
+    // escalation sweep may touch other work orders meanwhile and move them to the top.
+    await page.keyboard.press('/');
+    await page.keyboard.type(created.number);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(
+      (id) => {
+        const rows = document.querySelectorAll('tr[data-row-key]');
+        return rows.length === 1 && rows[0]?.getAttribute('data-row-key') === id;
+      },
+      created.id,
+      { timeout },
+    );
     await blur(page);
     await page.keyboard.press('j');
     await page.keyboard.press('Enter');
