@@ -9,6 +9,7 @@ import type { ServiceContext } from '../lib/context';
 import { hashPassword } from '../modules/auth/password';
 import { coverageFacts } from '../modules/commitments/commitments.repository';
 import {
+  onFirstResponse,
   onStatusChanged,
   planCommitments,
   startCommitments,
@@ -136,6 +137,7 @@ async function startDemoClocks(db: Executor, database: Database, tenantId: strin
       customerId: schema.tickets.customerId,
       unitId: schema.tickets.unitId,
       createdAt: schema.tickets.createdAt,
+      firstResponseAt: schema.tickets.firstResponseAt,
     })
     .from(schema.tickets)
     .where(
@@ -178,6 +180,7 @@ async function startDemoClocks(db: Executor, database: Database, tenantId: strin
       .where(eq(schema.tickets.id, t.id));
     if (t.status !== 'new' && t.status !== 'open' && t.status !== 'reopened')
       await onStatusChanged(ctx, t.id, 'open', t.status, timeline);
+    if (t.firstResponseAt) await onFirstResponse(ctx, t.id, timeline);
   }
   return recent.length;
 }

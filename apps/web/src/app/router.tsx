@@ -26,6 +26,10 @@ const CustomerPage = lazyPage(() => import('../features/customers/pages/customer
 const CatalogPage = lazyPage(() => import('../features/admin/pages/catalog-page'), 'CatalogPage');
 const AdminPage = lazyPage(() => import('../features/admin/pages/admin-page'), 'AdminPage');
 const DashboardPage = lazyPage(() => import('../features/dashboard/pages/dashboard-page'), 'DashboardPage');
+const AgreementsPage = lazyPage(
+  () => import('../features/agreements/pages/agreements-page'),
+  'AgreementsPage',
+);
 const NotFoundPage = lazy(() => import('./not-found-page').then((m) => ({ default: m.NotFoundPage })));
 
 function page(element: ReactNode) {
@@ -52,6 +56,8 @@ const router = createBrowserRouter([
       { path: 'customers/:id', element: guarded('customers.read', <CustomerPage />) },
       { path: 'products/*', element: guarded('catalog.read', <CatalogPage />) },
       { path: 'dashboard', element: guarded('tickets.read_all', <DashboardPage />) },
+      // Everyone signed in may read agreements, calendars and rules; the editing pages inside need settings.manage.
+      { path: 'agreements/*', element: page(<AgreementsPage />) },
       { path: 'admin/*', element: guarded('users.manage', <AdminPage />) },
       { path: '*', element: <NotFoundPage /> },
     ],

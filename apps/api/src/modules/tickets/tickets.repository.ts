@@ -1,18 +1,7 @@
 import { type Executor, schema, ticketSequenceName } from '@manyi/db';
 import { type AnyColumn, and, asc, eq, gte, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 
-const {
-  tickets,
-  ticketEvents,
-  attachments,
-  customers,
-  customerPhones,
-  customerAddresses,
-  units,
-  users,
-  teams,
-  productModels,
-} = schema;
+const { tickets, ticketEvents, attachments, customers, units, users, teams, productModels } = schema;
 
 export const ticketColumns = {
   id: tickets.id,

@@ -22,6 +22,7 @@ export const en: Messages = {
     customers: 'Customers',
     products: 'Products',
     dashboard: 'Dashboard',
+    agreements: 'Agreements',
     admin: 'Administration',
     expandMenu: 'Expand menu',
     collapseMenu: 'Collapse menu',
@@ -71,6 +72,7 @@ export const en: Messages = {
     customersHint: 'Customer records and contact history',
     productsHint: 'Product models and warranty policies',
     dashboardHint: 'Incoming work, backlog and agents’ load at a glance',
+    agreementsHint: 'Service agreements, commitment targets, calendars and escalation',
     adminHint: 'Users, teams and permissions',
   },
   placeholder: {

@@ -20,6 +20,7 @@ export const zhCN = {
     customers: '客户',
     products: '产品',
     dashboard: '服务看板',
+    agreements: '服务协议',
     admin: '管理',
     expandMenu: '展开菜单',
     collapseMenu: '收起菜单',
@@ -69,6 +70,7 @@ export const zhCN = {
     customersHint: '客户档案与联系记录',
     productsHint: '产品型号与三包政策',
     dashboardHint: '工单量、积压与坐席负荷一目了然',
+    agreementsHint: '服务协议、承诺时限、工作日历和升级规则',
     adminHint: '用户、团队与权限设置',
   },
   placeholder: {

@@ -3,7 +3,9 @@ import { App, Avatar, Button, Drawer, Flex, Grid, Layout, Spin, Tooltip, Typogra
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router-dom';
+import { NotificationBell } from '../../features/agreements/components/notification-bell';
 import { useCurrentUser, useLogout } from '../../features/auth/api';
+import { useIntakeShortcut } from '../../features/intake/use-intake-shortcut';
 import { LanguageSwitch } from '../i18n/language-switch';
 import { SideNav } from './side-nav';
 
@@ -14,6 +16,8 @@ const siderBg = '#0f1d35';
 export function AppLayout() {
   const { t } = useTranslation();
   const user = useCurrentUser();
+  // F2 / Alt+N: to the phone intake from any page, for those who take calls.
+  useIntakeShortcut(user.permissions.includes('customers.read'));
   const { message } = App.useApp();
   const logout = useLogout();
   const screens = Grid.useBreakpoint();
@@ -81,6 +85,7 @@ export function AppLayout() {
             {user.tenantName}
           </Typography.Text>
           <LanguageSwitch size="small" />
+          <NotificationBell />
           <Flex align="center" gap={8} role="group" aria-label={t('auth.account')}>
             <Avatar style={{ backgroundColor: '#1668dc', flex: 'none' }} aria-hidden>
               {Array.from(user.displayName)[0] ?? '?'}

@@ -5,6 +5,7 @@ import { useSearchParams } from 'react-router-dom';
 import { currentLanguage } from '../../../app/i18n';
 import { errorText } from '../../../shared/api-errors';
 import { safeTimeZone } from '../../../shared/format';
+import { CommitmentStats } from '../../agreements/components/commitment-stats';
 import { useCurrentUser } from '../../auth/api';
 import { isPeriod, type Period, periods, useOverview } from '../api';
 import { KpiCards } from '../components/kpi-cards';
@@ -96,6 +97,7 @@ export function DashboardPage() {
           )}
         </>
       )}
+      <CommitmentStats days={days} />
     </Flex>
   );
 }

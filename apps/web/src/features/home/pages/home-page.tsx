@@ -7,6 +7,7 @@ import { currentLanguage } from '../../../app/i18n';
 import { visibleNavItems } from '../../../app/layout/nav-items';
 import { formatLongDate, partOfDay, safeTimeZone } from '../../../shared/format';
 import { useCurrentUser } from '../../auth/api';
+import { DashboardSummary } from '../../dashboard/components/dashboard-summary';
 
 const greetingKey = {
   morning: 'home.greetingMorning',
@@ -20,6 +21,7 @@ const hintKey = {
   customers: 'home.customersHint',
   products: 'home.productsHint',
   dashboard: 'home.dashboardHint',
+  agreements: 'home.agreementsHint',
   admin: 'home.adminHint',
 } as const;
 
@@ -68,6 +70,9 @@ export function HomePage() {
           ]}
         />
       </Card>
+
+      {/* Supervisors (and everyone who sees all work) start the day with the numbers. */}
+      {user.permissions.includes('tickets.read_all') && <DashboardSummary />}
 
       <section aria-labelledby="shortcuts-title">
         <Typography.Title level={5} id="shortcuts-title" style={{ marginTop: 0 }}>

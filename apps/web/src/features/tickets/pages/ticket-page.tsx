@@ -12,6 +12,7 @@ import { useCurrentUser } from '../../auth/api';
 import { ticketKeys, useTeams, useTicket, useUsers } from '../api';
 import { AssignModal } from '../components/desk/assign-modal';
 import { AttachmentsCard } from '../components/desk/attachments-card';
+import { CommitmentClocks } from '../components/desk/commitment-clocks';
 import { Composer, type ComposerHandle } from '../components/desk/composer';
 import { CustomerCard } from '../components/desk/customer-card';
 import { type Desk, DeskProvider } from '../components/desk/desk-context';
@@ -155,6 +156,11 @@ function TicketDesk({ id }: { id: string }) {
           <Col xs={24} lg={8}>
             <Flex vertical gap={16}>
               {wide && <CustomerCard />}
+              <CommitmentClocks
+                ticketId={id}
+                agreementId={ticket.data.agreementId}
+                timeZone={desk.timeZone}
+              />
               <DetailsCard onAssign={() => setAssignOpen(true)} />
               <TagsCard />
               <AttachmentsCard />
