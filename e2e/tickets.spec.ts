@@ -1,80 +1,13 @@
 import type { Ticket } from '@manyi/contracts';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { baseUrl, collectPageErrors, launchBrowser, screenshot } from './support';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { demoSessions, type Session, screenshot } from './support';
 
 // Playwright's own expect is not used (we run through vitest), so waits go through locators' waitFor().
 const timeout = 15_000;
 
-interface DemoLogin {
-  role: string;
-  email: string;
-  password: string;
-}
-
-/** A signed-in browser profile plus a way to call the API as that person (session cookie + CSRF token). */
-interface Session {
-  context: BrowserContext;
-  page: Page;
-  errors: Error[];
-  call: <T>(method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown) => Promise<T>;
-}
-
 describe('work-order queues and desk', () => {
-  let browser: Browser;
-  let logins: DemoLogin[] = [];
-  const sessions: Session[] = [];
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    const meta = (await (await fetch(`${baseUrl}/api/v1/meta`)).json()) as { demoLogins?: DemoLogin[] };
-    logins = meta.demoLogins ?? [];
-  }, 30_000);
-
-  afterAll(async () => {
-    for (const s of sessions) await s.context.close().catch(() => {});
-    await browser?.close();
-  });
-
-  async function signIn(role: string, viewport = { width: 1440, height: 900 }): Promise<Session> {
-    const login = logins.find((l) => l.role === role);
-    if (!login) throw new Error(`the demo server lists no ${role} login`);
-    const context = await browser.newContext({
-      baseURL: baseUrl,
-      viewport,
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-    });
-    const response = await context.request.post('/api/v1/auth/login', {
-      data: { email: login.email, password: login.password },
-    });
-    if (!response.ok()) throw new Error(`sign-in as ${role} failed: ${response.status()}`);
-    const { csrfToken } = (await response.json()) as { csrfToken: string };
-    // Every test starts in Chinese, whatever an earlier run left in storage.
-    await context.addInitScript(() => {
-      if (!sessionStorage.getItem('e2e.lang')) {
-        localStorage.setItem('manyi.language', 'zh-CN');
-        sessionStorage.setItem('e2e.lang', '1');
-      }
-    });
-    const page = await context.newPage();
-    const errors = collectPageErrors(page);
-    const call = async <T>(method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown): Promise<T> => {
-      const r = await context.request.fetch(`/api/v1${path}`, {
-        method,
-        headers: {
-          'X-CSRF-Token': csrfToken,
-          ...(method === 'POST' ? { 'Idempotency-Key': crypto.randomUUID() } : {}),
-        },
-        data: body,
-      });
-      if (!r.ok()) throw new Error(`${method} ${path} → ${r.status()} ${await r.text()}`);
-      return (await r.json()) as T;
-    };
-    const session = { context, page, errors, call };
-    sessions.push(session);
-    return session;
-  }
+  const { signIn } = demoSessions();
 
   /** Opens a fresh work order as `who`, for a VIP customer when there is one. */
   async function openTicket(who: Session, description: string, priority = 'normal'): Promise<Ticket> {
