@@ -12,7 +12,12 @@ import type { BenchOptions, DatabaseKind } from './args';
 
 export const TENANT = 'bench';
 export const ADMIN_EMAIL = `agent0@${TENANT}.manyi.cn`;
+/** The database a run measures; with --keep a copy of the kept seeded one. */
 const PG_DATABASE = 'manyi_bench';
+/** Kept seeded databases, one per size, so that a quick run with --keep does not replace a big one. */
+const keptPg = (o: BenchOptions) => `manyi_bench_seeded_${o.tickets}_${o.customers}`;
+const keptPglite = (o: BenchOptions) =>
+  path.join(os.tmpdir(), `manyi-bench-pglite-${o.tickets}-${o.customers}`);
 
 /** What the load phases need from the seeded data. */
 export interface Samples {
@@ -39,7 +44,15 @@ export interface SeedMarker {
   migrations?: string[];
 }
 
+/** The seeded data and, unless --seed-only, the database a run measures. */
 export interface PreparedDatabase {
+  seed: SeedMarker;
+  /** True when an existing seeded database was reused (--keep). */
+  reused: boolean;
+  working: WorkingDatabase | null;
+}
+
+export interface WorkingDatabase {
   kind: DatabaseKind;
   /** Environment for the server: DATABASE_URL or DATA_DIR. */
   serverEnv: Record<string, string>;
@@ -47,11 +60,8 @@ export interface PreparedDatabase {
   dataDir?: string;
   /** PostgreSQL connection string of the bench database. */
   url?: string;
-  seed: SeedMarker;
-  /** True when an existing seeded database was reused (--keep). */
-  reused: boolean;
   samples: Samples;
-  /** Drops the database / removes the folder (not called with --keep). */
+  /** Drops the database / removes the folder the run used (a kept seeded one stays). */
   remove(): Promise<void>;
 }
 
@@ -88,13 +98,25 @@ function markerMatches(marker: SeedMarker | null, options: BenchOptions): marker
   return stale.length === 0;
 }
 
-/** Creates (or, with --keep, reuses) the bench database of the given kind, seeded and sampled. */
+/**
+ * Seeds the bench database of the given kind (or, with --keep, reuses the kept seeded one) and returns a
+ * database to run against, sampled and closed. With --keep the seeded database stays untouched as a template
+ * and each run gets a fresh copy of it, so that work orders created by one run do not change the next.
+ * With --seed-only nothing is copied or sampled (`working` is null).
+ */
 export async function prepareDatabase(kind: DatabaseKind, options: BenchOptions): Promise<PreparedDatabase> {
   return kind === 'pg' ? preparePostgres(options) : preparePglite(options);
 }
 
+async function sampleAndClose(database: Database): Promise<Samples> {
+  try {
+    return await sample(database);
+  } finally {
+    await database.close();
+  }
+}
+
 async function preparePostgres(options: BenchOptions): Promise<PreparedDatabase> {
-  const url = pgUrl(options.pgUrl, PG_DATABASE);
   /** Runs one statement on the server's maintenance database (CREATE / DROP DATABASE cannot run in ours). */
   const adminQuery = async <R extends pg.QueryResultRow>(text: string, params: unknown[] = []) => {
     const c = new pg.Client({ connectionString: pgUrl(options.pgUrl, 'postgres') });
@@ -105,69 +127,91 @@ async function preparePostgres(options: BenchOptions): Promise<PreparedDatabase>
       await c.end();
     }
   };
-  const found = await adminQuery<{ comment: string | null }>(
-    `SELECT shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = $1`,
-    [PG_DATABASE],
-  );
-  const comment = found.rows[0]?.comment;
-  const marker = options.keep && comment ? (JSON.parse(comment) as SeedMarker) : null;
+  const recreate = async (name: string, template?: string) => {
+    await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await adminQuery(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
+  };
+  const seededPg = keptPg(options);
+  const seededName = options.keep ? seededPg : PG_DATABASE;
+  let marker: SeedMarker | null = null;
+  if (options.keep) {
+    const found = await adminQuery<{ comment: string | null }>(
+      `SELECT shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = $1`,
+      [seededPg],
+    );
+    const comment = found.rows[0]?.comment;
+    marker = comment ? (JSON.parse(comment) as SeedMarker) : null;
+  }
+  const reused = markerMatches(marker, options);
+  if (reused) say(`Reusing the seeded PostgreSQL database ${seededPg} (--keep).`);
+  else {
+    if (marker) say(`The kept ${seededPg} cannot be reused: seeding it again.`);
+    await recreate(seededName);
+  }
+  // Opening applies any migration added since the data was seeded.
+  const seeded = await openDatabase({ url: pgUrl(options.pgUrl, seededName), poolSize: 4 });
+  let seed: SeedMarker;
+  try {
+    seed = reused ? marker! : await seedAndAnalyze(seeded, options);
+    if (!reused && options.keep)
+      await seeded.exec(`COMMENT ON DATABASE ${seededPg} IS '${JSON.stringify(seed).replace(/'/g, "''")}'`);
+  } finally {
+    await seeded.close();
+  }
+  if (options.seedOnly) return { seed, reused, working: null };
+  if (options.keep) {
+    say(`Copying ${seededPg} to ${PG_DATABASE}…`);
+    await recreate(PG_DATABASE, seededPg);
+  }
+  const url = pgUrl(options.pgUrl, PG_DATABASE);
+  const samples = await sampleAndClose(await openDatabase({ url, poolSize: 4 }));
   const remove = async () => {
     await adminQuery(`DROP DATABASE IF EXISTS ${PG_DATABASE} WITH (FORCE)`);
   };
-  const reused = markerMatches(marker, options);
-  if (!reused) {
-    if (marker) say(`The kept ${PG_DATABASE} cannot be reused: seeding it again.`);
-    await remove();
-    await adminQuery(`CREATE DATABASE ${PG_DATABASE}`);
-  } else say(`Reusing the seeded PostgreSQL database ${PG_DATABASE} (--keep).`);
-  const database = await openDatabase({ url, poolSize: 4 });
-  try {
-    const seed = reused ? marker! : await seedAndAnalyze(database, options);
-    if (!reused && options.keep)
-      await database.exec(
-        `COMMENT ON DATABASE ${PG_DATABASE} IS '${JSON.stringify(seed).replace(/'/g, "''")}'`,
-      );
-    const samples = await sample(database);
-    return { kind: 'pg', serverEnv: { DATABASE_URL: url }, url, seed, reused, samples, remove };
-  } finally {
-    await database.close();
-  }
+  return { seed, reused, working: { kind: 'pg', serverEnv: { DATABASE_URL: url }, url, samples, remove } };
 }
 
 async function preparePglite(options: BenchOptions): Promise<PreparedDatabase> {
   const root = options.keep
-    ? path.join(os.tmpdir(), 'manyi-bench-pglite')
+    ? keptPglite(options)
     : fs.mkdtempSync(path.join(os.tmpdir(), 'manyi-bench-pglite-'));
-  const dataDir = path.join(root, 'data');
+  const seededDir = path.join(root, 'data');
   const markerFile = path.join(root, 'marker.json');
-  const marker = fs.existsSync(markerFile)
-    ? (JSON.parse(fs.readFileSync(markerFile, 'utf8')) as SeedMarker)
-    : null;
-  const reused = options.keep && markerMatches(marker, options);
-  if (!reused) {
+  const marker =
+    options.keep && fs.existsSync(markerFile)
+      ? (JSON.parse(fs.readFileSync(markerFile, 'utf8')) as SeedMarker)
+      : null;
+  const reused = markerMatches(marker, options);
+  if (reused) say(`Reusing the seeded PGlite folder ${seededDir} (--keep).`);
+  else {
     if (marker) say(`The kept PGlite folder ${root} cannot be reused: seeding it again.`);
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.rmSync(seededDir, { recursive: true, force: true });
     fs.rmSync(markerFile, { force: true });
     fs.mkdirSync(root, { recursive: true });
-  } else say(`Reusing the seeded PGlite folder ${dataDir} (--keep).`);
-  const remove = async () => fs.rmSync(root, { recursive: true, force: true });
-  const database = await openDatabase({ dataDir });
-  try {
-    const seed = reused ? marker! : await seedAndAnalyze(database, options);
-    if (!reused && options.keep) fs.writeFileSync(markerFile, JSON.stringify(seed, null, 2));
-    const samples = await sample(database);
-    return {
-      kind: 'pglite',
-      serverEnv: { DATA_DIR: dataDir, DATABASE_URL: '' },
-      dataDir,
-      seed,
-      reused,
-      samples,
-      remove,
-    };
-  } finally {
-    await database.close();
   }
+  const seeded = await openDatabase({ dataDir: seededDir });
+  let seed: SeedMarker;
+  try {
+    seed = reused ? marker! : await seedAndAnalyze(seeded, options);
+  } finally {
+    await seeded.close();
+  }
+  if (!reused && options.keep) fs.writeFileSync(markerFile, JSON.stringify(seed, null, 2));
+  if (options.seedOnly) return { seed, reused, working: null };
+  let runRoot = root;
+  if (options.keep) {
+    runRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'manyi-bench-pglite-run-'));
+    say(`Copying ${seededDir} to ${runRoot}…`);
+    fs.cpSync(seededDir, path.join(runRoot, 'data'), { recursive: true });
+  }
+  const dataDir = path.join(runRoot, 'data');
+  const samples = await sampleAndClose(await openDatabase({ dataDir }));
+  const remove = async () => fs.rmSync(runRoot, { recursive: true, force: true });
+  return {
+    seed,
+    reused,
+    working: { kind: 'pglite', serverEnv: { DATA_DIR: dataDir, DATABASE_URL: '' }, dataDir, samples, remove },
+  };
 }
 
 const countedTables = [

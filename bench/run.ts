@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type BenchOptions, type DatabaseKind, parseBenchArgs } from './args';
-import { ADMIN_EMAIL, type PreparedDatabase, prepareDatabase } from './database';
+import { ADMIN_EMAIL, prepareDatabase, type WorkingDatabase } from './database';
 import { type Explained, explainLookup, explainQueue } from './explain';
 import { type Figure, FigureList, formatTable, type Measured, met } from './figures';
 import { measurePgliteFootprint } from './footprint';
@@ -37,17 +37,20 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const)
     void (running?.stop() ?? Promise.resolve()).finally(() => process.exit(130));
   });
 
-/** Runs the phases against the server on a prepared database; returns the requests to explain. */
+/**
+ * Runs the phases against the server on the run's database. Reads over target are explained (PostgreSQL)
+ * before the creation load, so that the plans see the data the reads saw.
+ */
 async function measureServer(
   kind: DatabaseKind,
   options: BenchOptions,
-  prepared: PreparedDatabase,
+  working: WorkingDatabase,
   figures: FigureList,
-): Promise<SlowRequest[]> {
+): Promise<Explained[]> {
   const attachmentDir = fs.mkdtempSync(path.join(os.tmpdir(), 'manyi-bench-attachments-'));
   say(`### ${kind}: starting the server`);
   const started = performance.now();
-  const server = await startServer(prepared.serverEnv, attachmentDir);
+  const server = await startServer(working.serverEnv, attachmentDir);
   running = server;
   try {
     figures.add('server start (until /api/health answers)', (performance.now() - started) / 1000, 's');
@@ -57,11 +60,12 @@ async function measureServer(
     });
     const idleLoad = os.loadavg()[0]!;
     const token = await createApiToken(server.baseUrl, ADMIN_EMAIL);
-    const ctx: PhaseContext = { kind, server, token, samples: prepared.samples, figures, hostLoad: [], say };
+    const ctx: PhaseContext = { kind, server, token, samples: working.samples, figures, hostLoad: [], say };
     const slow = [...(await queuePhase(ctx)), ...(await lookupPhase(ctx))];
+    const explained = working.url ? await explainSlow(working.url, working, slow, figures) : [];
     await createPhase(ctx, options.duration);
     memoryFigures(ctx, idleLoad);
-    return slow;
+    return explained;
   } finally {
     await server.stop();
     running = null;
@@ -70,19 +74,14 @@ async function measureServer(
 }
 
 /** EXPLAIN ANALYZE (PostgreSQL) of each request over its target; the summary goes into the figure's notes. */
-async function explainSlow(
-  url: string,
-  prepared: PreparedDatabase,
-  slow: SlowRequest[],
-  figures: FigureList,
-) {
+async function explainSlow(url: string, working: WorkingDatabase, slow: SlowRequest[], figures: FigureList) {
   const explained: Explained[] = [];
   for (const { kind, qs, figure } of slow) {
     try {
       const e =
         kind === 'queue'
-          ? await explainQueue(url, prepared.samples, qs)
-          : await explainLookup(url, prepared.samples, qs);
+          ? await explainQueue(url, working.samples, qs)
+          : await explainLookup(url, working.samples, qs);
       explained.push(e);
       say(`\nEXPLAIN ANALYZE ${e.what}\n${e.summary}`);
       figures.annotate(figure, `plan of the slowest (${qs}): ${e.summary.replace(/\n\s*/g, ' | ')}`);
@@ -96,15 +95,14 @@ async function explainSlow(
 async function benchDatabase(kind: DatabaseKind, options: BenchOptions, explained: Explained[]) {
   const figures = new FigureList(kind === 'pg' ? 'postgres' : 'pglite', options.tickets, options.customers);
   say(`\n### ${kind}: preparing the database`);
-  const prepared = await prepareDatabase(kind, options);
+  const { seed, reused, working } = await prepareDatabase(kind, options);
+  seedFigures(figures, seed, reused);
+  if (!working) return figures.items;
   try {
-    seedFigures(figures, prepared.seed, prepared.reused);
-    if (options.seedOnly) return figures.items;
-    const slow = await measureServer(kind, options, prepared, figures);
-    if (prepared.url) explained.push(...(await explainSlow(prepared.url, prepared, slow, figures)));
-    if (prepared.dataDir) {
+    explained.push(...(await measureServer(kind, options, working, figures)));
+    if (working.dataDir) {
       say(`### ${kind}: PGlite footprint`);
-      const fp = await measurePgliteFootprint(prepared.dataDir, prepared.samples.tenantId);
+      const fp = await measurePgliteFootprint(working.dataDir, working.samples.tenantId);
       figures.add('PGlite footprint (data folder open)', fp.openMb - fp.baselineMb, 'MB', {
         notes: `bare node ${fp.baselineMb.toFixed(1)} MB vs bare node with PGlite open ${fp.openMb.toFixed(1)} MB`,
       });
@@ -113,10 +111,8 @@ async function benchDatabase(kind: DatabaseKind, options: BenchOptions, explaine
       });
     }
   } finally {
-    if (!options.keep) {
-      say(`### ${kind}: removing the bench database`);
-      await prepared.remove();
-    }
+    say(`### ${kind}: removing the database of this run${options.keep ? ' (the seeded one is kept)' : ''}`);
+    await working.remove();
   }
   return figures.items;
 }
