@@ -3,6 +3,7 @@ import { commitmentMetrics, ticketPriorities, ticketTypes } from '@manyi/contrac
 import type { Executor } from '@manyi/db';
 import { AppError } from '../../lib/app-error';
 import type { ServiceContext } from '../../lib/context';
+import { localDateIn } from '../../lib/local-date';
 import { requireUpdated } from '../../lib/versioned';
 import { diff, recordAudit } from '../audit/audit.service';
 import { coverageFacts } from '../commitments/commitments.repository';
@@ -254,12 +255,7 @@ export async function coverageFor(
   if (!(await repo.customerExists(ctx.db, ctx.principal.tenantId, q.customerId)))
     throw new AppError('NOT_FOUND', { entity: 'customer', id: q.customerId });
   const facts = await coverageFacts(ctx.db, ctx.principal.tenantId, q.customerId, q.unitId ?? null);
-  const onDate = new Intl.DateTimeFormat('en-CA', {
-    timeZone: ctx.principal.tenantTimeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(ctx.now());
+  const onDate = localDateIn(ctx.principal.tenantTimeZone, ctx.now());
   const row = await findCoveringAgreement(ctx.db, ctx.principal.tenantId, {
     customerId: q.customerId,
     tier: facts.tier,

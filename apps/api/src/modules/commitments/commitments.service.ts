@@ -7,6 +7,7 @@ import type {
 } from '@manyi/contracts';
 import type { Executor } from '@manyi/db';
 import type { ServiceContext } from '../../lib/context';
+import { localDateIn } from '../../lib/local-date';
 import { iso } from '../../lib/versioned';
 import {
   agreementsRepository as agreementsRepo,
@@ -100,15 +101,6 @@ export function dueTimes(
   };
 }
 
-function localDate(at: Date, timeZone: string) {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(at);
-}
-
 /**
  * Which agreement covers a new work order and its clocks: the customer promise and the internal target of
  * each metric for its type and priority, with their due times in the agreement's business calendar.
@@ -138,7 +130,7 @@ export async function planCommitments(
     customerId: input.customerId,
     tier: input.tier,
     category: input.category,
-    onDate: localDate(input.at, ctx.principal.tenantTimeZone),
+    onDate: localDateIn(ctx.principal.tenantTimeZone, input.at),
   };
   const agreement = await findCoveringAgreement(ctx.db, ctx.principal.tenantId, facts, config.agreements);
   if (!agreement) return none;

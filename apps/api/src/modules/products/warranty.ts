@@ -1,6 +1,7 @@
 import { UTCDate } from '@date-fns/utc';
 import type { WarrantyStatus } from '@manyi/contracts';
 import { addDays, addMonths, format, getDate } from 'date-fns';
+import { localDateIn } from '../../lib/local-date';
 
 /**
  * Warranty arithmetic, pure: no database, no clock, no time zone. Every date is a calendar date
@@ -160,12 +161,5 @@ export function computeWarranty(
 
 /** Today's calendar date in a time zone (IANA name), as YYYY-MM-DD. */
 export function todayIn(timeZone: string, now: Date): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(now);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
+  return localDateIn(timeZone, now);
 }

@@ -11,6 +11,7 @@ import {
 import { sql } from 'drizzle-orm';
 import { AppError } from '../../lib/app-error';
 import type { ServiceContext } from '../../lib/context';
+import { localDateIn } from '../../lib/local-date';
 import { requireUpdated } from '../../lib/versioned';
 import { diff, recordAudit } from '../audit/audit.service';
 import { forgetPrincipals } from '../auth/auth.service';
@@ -143,19 +144,14 @@ export async function deleteView(ctx: ServiceContext, id: string) {
 export async function getOverview(ctx: ServiceContext, days: number): Promise<Overview> {
   const tz = ctx.principal.tenantTimeZone;
   const now = ctx.now();
-  const dayFmt = new Intl.DateTimeFormat('en-CA', {
-    timeZone: tz,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  });
+  const dayOf = (at: Date) => localDateIn(tz, at);
   // Midnight (tenant time) of the first day: the first day is counted whole.
-  const firstDay = dayFmt.format(new Date(now.getTime() - (days - 1) * 86_400_000));
+  const firstDay = dayOf(new Date(now.getTime() - (days - 1) * 86_400_000));
   const since = new Date(now.getTime() - days * 86_400_000 - 86_400_000);
   const q = await repo.overviewQueries(ctx.db, ctx.principal.tenantId, tz, since, openStatuses);
 
   const dayList: string[] = [];
-  for (let i = days - 1; i >= 0; i--) dayList.push(dayFmt.format(new Date(now.getTime() - i * 86_400_000)));
+  for (let i = days - 1; i >= 0; i--) dayList.push(dayOf(new Date(now.getTime() - i * 86_400_000)));
   const emptyTypes = () =>
     Object.fromEntries(ticketTypes.map((t) => [t, 0])) as Overview['incomingByDay'][number]['byType'];
   const byDay = new Map(dayList.map((d) => [d, { day: d, byType: emptyTypes(), total: 0 }]));
