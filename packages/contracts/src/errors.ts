@@ -69,6 +69,12 @@ export const errorMessages = {
     zh: '服务协议中既不包含也不提供此项服务，无法受理。',
     en: 'The service agreement neither includes nor offers this service.',
   },
+  LINK_INVALID: {
+    zh: '链接无效或已被撤销，请联系客服重新获取。',
+    en: 'This link is not valid or was withdrawn; ask us for a new one.',
+  },
+  LINK_EXPIRED: { zh: '链接已过期，请联系客服重新获取。', en: 'This link has expired; ask us for a new one.' },
+  LINK_USED: { zh: '该链接已使用过，不能重复提交。', en: 'This link has already been used.' },
   INTERNAL: { zh: '服务器内部错误，请稍后重试。', en: 'Internal server error; please try again.' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 

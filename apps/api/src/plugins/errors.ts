@@ -34,6 +34,9 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   CUSTOMER_LAST_PHONE: 409,
   CALENDAR_YEAR_UNAVAILABLE: 422,
   SERVICE_NOT_OFFERED: 422,
+  LINK_INVALID: 404,
+  LINK_EXPIRED: 410,
+  LINK_USED: 409,
   INTERNAL: 500,
 };
 

@@ -5,3 +5,4 @@ export * from './products';
 export * from './tenants';
 export * from './tickets';
 export * from './workspace';
+export * from './links';
