@@ -33,7 +33,8 @@ export default async function setup(): Promise<() => Promise<void>> {
       DATABASE_URL: '',
       DATA_DIR: dataDir,
       ATTACHMENT_DIR: path.join(dataDir, 'attachments'),
-      WEB_DIST: path.join(root, 'apps/web/dist'),
+      // E2E_WEB_DIST: a build elsewhere, so that parallel work does not share one dist folder.
+      WEB_DIST: process.env.E2E_WEB_DIST ?? path.join(root, 'apps/web/dist'),
       LOG_LEVEL: 'warn',
       // Every browser test signs in from 127.0.0.1; the per-address limit is for real traffic.
       LOGIN_RATE_LIMIT: '1000',
