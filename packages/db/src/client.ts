@@ -10,6 +10,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { lockDataFolder } from './lock';
+import { pgliteStartParams } from './pglite-settings';
 import * as schema from './schema/index';
 
 export type Schema = typeof schema;
@@ -82,6 +83,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       dataDir: inMemory ? undefined : dataDir,
       extensions: { pg_trgm },
       loadDataDir: options.template,
+      startParams: pgliteStartParams,
     });
     await client.exec('CREATE EXTENSION IF NOT EXISTS pg_trgm');
     const db = drizzlePglite(client, { schema }) as unknown as Db;

@@ -114,6 +114,14 @@ export const serviceAgreements = pgTable(
     /** Higher wins when several agreements cover a work order (a named contract should rank highest). */
     rank: integer('rank').notNull().default(0),
     active: boolean('active').notNull().default(true),
+    /**
+     * Work-order statuses that stop this agreement's clocks (the ball is in the customer's or a supplier's
+     * court). A term of the contract, so it lives on the agreement: a VIP contract may count parts delays.
+     */
+    pauseStatuses: text('pause_statuses')
+      .array()
+      .notNull()
+      .default(sql`'{waiting_customer,waiting_parts}'::text[]`),
     version: integer('version').notNull().default(1),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
@@ -187,6 +195,8 @@ export const ticketCommitments = pgTable(
       .on(t.atRiskDueAt)
       .where(sql`state = 'running' AND at_risk_at IS NULL`),
     index('ticket_commitments_calendar_idx').on(t.calendarId, t.state, t.id),
+    // Recomputing after a calendar edit pages by work order, so that a page holds all of a work order's clocks.
+    index('ticket_commitments_calendar_ticket_idx').on(t.calendarId, t.state, t.ticketId),
   ],
 );
 

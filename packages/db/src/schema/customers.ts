@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
@@ -42,6 +42,10 @@ export const customers = pgTable(
     notes: text('notes'),
     /** Kept by the application: name, company, email, phones — searched with a trigram index. */
     searchText: text('search_text').notNull().default(''),
+    /** The Chinese character pairs of search_text (cjk_bigrams(), migration 0011): 2-character searches. */
+    searchPairs: text('search_pairs')
+      .array()
+      .generatedAlwaysAs((): SQL => sql`cjk_bigrams(${customers.searchText})`),
     version: integer('version').notNull().default(1),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
@@ -49,6 +53,8 @@ export const customers = pgTable(
   (t) => [
     index('customers_tenant_created_idx').on(t.tenantId, t.createdAt.desc(), t.id.desc()),
     index('customers_search_trgm').using('gin', sql`${t.searchText} gin_trgm_ops`),
+    // 2-character names and words (陈明, 海尔), which trigrams cannot serve.
+    index('customers_search_pairs_gin').using('gin', t.searchPairs),
   ],
 );
 

@@ -1,0 +1,1 @@
+ALTER TABLE "service_agreements" ADD COLUMN "pause_statuses" text[] DEFAULT '{waiting_customer,waiting_parts}'::text[] NOT NULL;

@@ -1,0 +1,1 @@
+CREATE INDEX "ticket_commitments_calendar_ticket_idx" ON "ticket_commitments" USING btree ("calendar_id","state","ticket_id");
