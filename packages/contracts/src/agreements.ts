@@ -4,6 +4,16 @@ import { customerTiers } from './customers';
 import { productCategories } from './products';
 import { ticketPriorities, ticketTypes } from './tickets';
 
+/**
+ * Statuses an agreement may let pause its clocks: waiting on the customer or on parts, and an appointment the
+ * customer chose for a later day. Work in hand (open, in progress) never pauses.
+ */
+export const pausableStatuses = ['waiting_customer', 'waiting_parts', 'scheduled'] as const;
+export const defaultPauseStatuses: (typeof pausableStatuses)[number][] = [
+  'waiting_customer',
+  'waiting_parts',
+];
+
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'HH:MM');
 export const period = z.tuple([hhmm, hhmm]).refine(([a, b]) => a < b, 'a period must end after it starts');
 const periods = z
@@ -155,6 +165,10 @@ const agreementFields = {
   calendarId: uuid,
   rank: z.int().min(0).max(1000),
   active: z.boolean(),
+  pauseStatuses: z
+    .array(z.enum(pausableStatuses))
+    .max(3)
+    .refine((xs) => new Set(xs).size === xs.length, 'listed twice'),
   targets: z.array(commitmentTarget).max(200),
 };
 
@@ -172,6 +186,7 @@ export const agreementBody = z
     validTo: agreementFields.validTo.default(null),
     rank: agreementFields.rank.default(0),
     active: agreementFields.active.default(true),
+    pauseStatuses: agreementFields.pauseStatuses.default(defaultPauseStatuses),
     targets: agreementFields.targets.default([]),
   })
   .refine((a) => !a.validFrom || !a.validTo || a.validFrom <= a.validTo, {
@@ -201,6 +216,7 @@ export const agreement = z.object({
   calendarId: uuid,
   rank: z.int(),
   active: z.boolean(),
+  pauseStatuses: z.array(z.enum(pausableStatuses)),
   targets: z.array(
     z.object({
       ticketType: z.enum(ticketTypes),
@@ -218,6 +234,9 @@ export type Agreement = z.infer<typeof agreement>;
 /** A work order's commitment clock as the desk and queues show it. */
 export const commitmentClock = z.object({
   metric: z.enum(commitmentMetrics),
+  /** The agreement and business calendar the clock counts under (null for clocks of a deleted agreement). */
+  agreementId: uuid.nullable(),
+  calendarId: uuid.nullable(),
   state: z.enum(['running', 'paused', 'stopped']),
   promiseMinutes: z.int(),
   internalMinutes: z.int(),
@@ -320,3 +339,44 @@ export const commitmentStats = z.object({
     }),
   ),
 });
+
+/** A signed link that shows a customer the agreement covering them (agents send it by SMS or WeChat). */
+export const agreementLink = z.object({
+  /** Path of the public page, `/p/agreement/<token>`; the token is shown once. */
+  path: z.string(),
+  token: z.string(),
+  expiresAt: isoDateTime,
+});
+
+/**
+ * The customer's view of their agreement: what is included, excluded and available for a fee, and what we
+ * promise. Only customer promises — the internal targets never leave the building.
+ */
+export const publicAgreement = z.object({
+  tenantName: z.string(),
+  /** Masked (张**): the link may be forwarded. */
+  customerName: z.string(),
+  agreement: z
+    .object({
+      name: z.string(),
+      description: z.string().nullable(),
+      included: z.array(z.object({ name: z.string() })),
+      excluded: z.array(z.object({ name: z.string() })),
+      paid: z.array(z.object({ name: z.string(), priceFen: z.int() })),
+      validFrom: isoDate.nullable(),
+      validTo: isoDate.nullable(),
+      /** Promised times, in working minutes of the service hours below. */
+      promises: z.array(
+        z.object({
+          ticketType: z.enum(ticketTypes),
+          priority: z.enum(ticketPriorities),
+          metric: z.enum(commitmentMetrics),
+          promiseMinutes: z.int(),
+        }),
+      ),
+      serviceHours: z.object({ timeZone: z.string(), is24x7: z.boolean(), week: weekPeriods }),
+    })
+    .nullable(),
+  linkExpiresAt: isoDateTime,
+});
+export type PublicAgreement = z.infer<typeof publicAgreement>;

@@ -26,6 +26,25 @@ export const permissions = [
   'tokens.manage', // API tokens for integrations
   'audit.read',
   'settings.manage',
+  // Visits: plan / reschedule / cancel appointments and see the dispatch board; do the work on site.
+  'visits.manage',
+  'field.work',
+  // Surveys and follow-up calls (回访): templates, thresholds and campaigns; making the calls.
+  'surveys.manage',
+  'followups.work',
+  // Insights: satisfaction dashboards, drill-down, exports and the monthly monitoring report.
+  'reports.read',
+  // Complaints: handle them (six steps, remedies within one's limit, escalate); approve remedies over an
+  // agent's limit; configure causes, deadlines, approval limits and win-back.
+  'complaints.manage',
+  'complaints.approve',
+  'complaints.configure',
+  // Dispatch (派工): service points, technicians, candidates and dispatching; a partner answering offers.
+  'dispatch.manage',
+  'dispatch.respond',
+  // Paid work: the price list; customer property in our custody (register, moves, returns, incidents).
+  'pricing.manage',
+  'custody.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -39,6 +58,15 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'customers.write',
     'catalog.read',
     'audit.read',
+    'visits.manage',
+    'surveys.manage',
+    'followups.work',
+    'reports.read',
+    'complaints.manage',
+    'complaints.approve',
+    'dispatch.manage',
+    'pricing.manage',
+    'custody.manage',
   ],
   agent: [
     'tickets.read_all',
@@ -47,12 +75,43 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'customers.read',
     'customers.write',
     'catalog.read',
+    'followups.work',
+    'complaints.manage',
   ],
-  dispatcher: ['tickets.read_all', 'tickets.write', 'tickets.assign', 'customers.read', 'catalog.read'],
-  quality_manager: ['tickets.read_all', 'tickets.write', 'customers.read', 'catalog.read', 'audit.read'],
+  dispatcher: [
+    'tickets.read_all',
+    'tickets.write',
+    'tickets.assign',
+    'customers.read',
+    'catalog.read',
+    'visits.manage',
+    'dispatch.manage',
+    'custody.manage',
+  ],
+  quality_manager: [
+    'tickets.read_all',
+    'tickets.write',
+    'customers.read',
+    'catalog.read',
+    'audit.read',
+    'surveys.manage',
+    'followups.work',
+    'reports.read',
+    'complaints.manage',
+    'complaints.approve',
+    'complaints.configure',
+    'custody.manage',
+  ],
   // Partners and technicians work on what is dispatched to their team (service point) or to themselves.
-  partner_manager: ['tickets.write', 'tickets.assign', 'catalog.read'],
-  technician: ['tickets.write', 'catalog.read'],
+  partner_manager: [
+    'tickets.write',
+    'tickets.assign',
+    'catalog.read',
+    'visits.manage',
+    'dispatch.respond',
+    'custody.manage',
+  ],
+  technician: ['tickets.write', 'catalog.read', 'field.work', 'custody.manage'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

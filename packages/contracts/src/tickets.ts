@@ -116,7 +116,12 @@ export const queueRow = ticket
     createdAt: true,
     updatedAt: true,
   })
-  .extend({ customerName: z.string(), customerTier: z.string() });
+  .extend({
+    customerName: z.string(),
+    customerTier: z.string(),
+    /** When a running commitment clock reaches its at-risk share (null without an at-risk rule): queue colour. */
+    nextRiskAt: isoDateTime.nullable(),
+  });
 export type QueueRow = z.infer<typeof queueRow>;
 
 const tag = z
@@ -139,6 +144,21 @@ export const ticketCreateBody = z.object({
   teamId: uuid.optional(),
   assigneeId: uuid.optional(),
   tags: z.array(tag).max(20).default([]),
+  /**
+   * The service the customer asks for, as the covering agreement lists it: included, or available for a fee
+   * (the agent offered a quote: a `quote_offered` entry goes on the timeline). Anything else is refused.
+   */
+  service: z
+    .object({
+      code: z
+        .string()
+        .trim()
+        .min(1)
+        .max(40)
+        .regex(/^[a-z0-9_]+$/),
+      disposition: z.enum(['included', 'fee']),
+    })
+    .optional(),
 });
 export type TicketCreateBody = z.infer<typeof ticketCreateBody>;
 
@@ -181,6 +201,9 @@ export const timelineKinds = [
   'fields_changed',
   'attachment_added',
   'commitment',
+  'visit', // visits: planned, confirmed, checked in, reported, signed, completed, missed (data.action)
+  'quote_offered',
+  'dispatch', // dispatch (派工): dispatched, accepted, refused, expired, superseded (data.action)
 ] as const;
 
 export const timelineEntry = z.object({
