@@ -21,7 +21,8 @@ async function main() {
   const release = lockDataFolder(dataDir);
   const { PGlite } = await import('@electric-sql/pglite');
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
-  const db = await PGlite.create({ dataDir, extensions: { pg_trgm } });
+  const { pgliteStartParams } = await import('@manyi/db/pglite-settings');
+  const db = await PGlite.create({ dataDir, extensions: { pg_trgm }, startParams: pgliteStartParams });
   await db.query('SELECT 1');
   await settle();
   report('open');

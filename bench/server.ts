@@ -82,7 +82,8 @@ export async function startServer(
   const port = await freePort();
   const child: ChildProcess = spawn(
     process.execPath,
-    [...nodeArgs, '--import', 'tsx', 'apps/api/src/server.ts'],
+    // The flags `npm start` gives the server (serverNodeFlags in scripts/lib.mjs).
+    ['--max-semi-space-size=4', ...nodeArgs, '--import', 'tsx', 'apps/api/src/server.ts'],
     {
       cwd: repoRoot,
       env: {

@@ -63,8 +63,14 @@ export function ensureWebBuild() {
   run('npm', ['run', 'build', '-w', '@manyi/web']);
 }
 
+/**
+ * Node flags of the server (bench/server.ts uses the same): a young generation of 4 MB semi-spaces instead of
+ * 16 MB keeps ~50 MB off the RSS under load at no measurable CPU cost (bench/README.md, server RSS < 400 MB).
+ */
+export const serverNodeFlags = ['--max-semi-space-size=4'];
+
 export function spawnServer(env, { quiet = false } = {}) {
-  return spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/server.ts'], {
+  return spawn(process.execPath, [...serverNodeFlags, '--import', 'tsx', 'apps/api/src/server.ts'], {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',

@@ -3,7 +3,11 @@ import type { Database, Executor } from '@manyi/db';
 import type { Config } from '../config';
 
 export interface Principal {
-  kind: 'session' | 'api_token';
+  /**
+   * `public_link`: a customer acting through a signed link (no user; `userId` is the nil UUID).
+   * `system`: background work (the escalation sweep) through the same services as a person (nil UUID too).
+   */
+  kind: 'session' | 'api_token' | 'public_link' | 'system';
   tenantId: string;
   tenantTimeZone: string;
   ticketPrefix: string;
@@ -23,6 +27,11 @@ export interface ServiceContext {
   lang: Lang;
   requestId: string;
   now: () => Date;
+  /**
+   * Inside `inTransaction`: queues work for after the commit (live notices: a NOTIFY inside the transaction
+   * serialises every commit behind a global lock). Absent outside a transaction: do the work at once.
+   */
+  afterCommit?: (task: () => Promise<void>) => void;
 }
 
 /** The same context with another executor (an open transaction). */
@@ -30,7 +39,19 @@ export function withExecutor(ctx: ServiceContext, db: Executor): ServiceContext 
   return { ...ctx, db };
 }
 
-/** Runs a service call in one transaction: its write, timeline entry, audit record and notice commit together. */
-export function inTransaction<T>(ctx: ServiceContext, fn: (ctx: ServiceContext) => Promise<T>): Promise<T> {
-  return ctx.db.transaction((tx) => fn(withExecutor(ctx, tx)));
+/**
+ * Runs a service call in one transaction: its write, timeline entry and audit record commit together; the
+ * tasks it queued with `afterCommit` run once it has committed (never after a rollback), before this returns.
+ */
+export async function inTransaction<T>(
+  ctx: ServiceContext,
+  fn: (ctx: ServiceContext) => Promise<T>,
+): Promise<T> {
+  // A nested call (a savepoint) hands its tasks to the outermost transaction.
+  if (ctx.afterCommit) return ctx.db.transaction((tx) => fn(withExecutor(ctx, tx)));
+  const tasks: (() => Promise<void>)[] = [];
+  const afterCommit = (task: () => Promise<void>) => void tasks.push(task);
+  const result = await ctx.db.transaction((tx) => fn({ ...ctx, db: tx, afterCommit }));
+  for (const task of tasks) await task();
+  return result;
 }

@@ -3,7 +3,7 @@ import { type Executor, schema } from '@manyi/db';
 import { and, eq } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../lib/app-error';
-import { type ServiceContext, withExecutor } from '../lib/context';
+import { inTransaction, type ServiceContext } from '../lib/context';
 
 const { idempotencyKeys } = schema;
 const keyPattern = /^[A-Za-z0-9_\-:.]{8,128}$/;
@@ -48,7 +48,7 @@ export async function idempotentCreate<T>(
   const ctx = request.ctx();
   const header = request.headers['idempotency-key'];
   if (header === undefined) {
-    const result = await ctx.db.transaction((tx) => create(withExecutor(ctx, tx)));
+    const result = await inTransaction(ctx, create);
     reply.status(201);
     return result;
   }
@@ -70,9 +70,9 @@ export async function idempotentCreate<T>(
   const earlier = await replay();
   if (earlier !== null) return earlier;
   try {
-    const result = await ctx.db.transaction(async (tx) => {
-      const value = await create(withExecutor(ctx, tx));
-      await tx.insert(idempotencyKeys).values({
+    const result = await inTransaction(ctx, async (txCtx) => {
+      const value = await create(txCtx);
+      await txCtx.db.insert(idempotencyKeys).values({
         tenantId: ctx.principal.tenantId,
         principal,
         key,

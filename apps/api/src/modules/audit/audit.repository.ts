@@ -6,7 +6,7 @@ const { auditLog } = schema;
 export interface AuditRow {
   tenantId: string;
   actorUserId: string | null;
-  actorKind: 'session' | 'api_token' | 'system';
+  actorKind: 'session' | 'api_token' | 'system' | 'public_link';
   action: string;
   entityType: string;
   entityId: string;

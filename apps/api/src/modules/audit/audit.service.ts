@@ -1,21 +1,29 @@
 import type { ServiceContext } from '../../lib/context';
-import { findAudit, insertAudit } from './audit.repository';
+import { type AuditRow, findAudit, insertAudit } from './audit.repository';
 
 /** Appends to the audit log in the caller's transaction: who did what to which record, and what changed. */
 export async function recordAudit(
   ctx: ServiceContext,
   entry: { action: string; entityType: string; entityId: string; changes?: unknown },
 ) {
-  await insertAudit(ctx.db, {
+  await insertAudit(ctx.db, auditEntry(ctx, entry));
+}
+
+/** The audit row of an entry, for callers that write it together with their own rows. */
+export function auditEntry<C = unknown>(
+  ctx: ServiceContext,
+  entry: { action: string; entityType: string; entityId: string; changes?: C },
+) {
+  return {
     tenantId: ctx.principal.tenantId,
     actorUserId: ctx.principal.userId,
     actorKind: ctx.principal.kind,
     action: entry.action,
     entityType: entry.entityType,
     entityId: entry.entityId,
-    changes: entry.changes ?? {},
+    changes: (entry.changes ?? {}) as C,
     requestId: ctx.requestId,
-  });
+  } satisfies AuditRow;
 }
 
 /** Only the fields whose value changed, as { field: { from, to } }. */

@@ -1,5 +1,6 @@
 import { type Executor, schema } from '@manyi/db';
-import { and, asc, desc, eq, ilike, like, type SQL, sql } from 'drizzle-orm';
+import { containsText } from '@manyi/db/search';
+import { and, asc, desc, eq, like, type SQL, sql } from 'drizzle-orm';
 
 const { customers, customerPhones, customerAddresses } = schema;
 
@@ -237,8 +238,8 @@ export function findByPhonePrefix(db: Executor, tenantId: string, digits: string
 }
 
 export interface PageFilter {
-  /** An escaped ILIKE pattern on search_text (trigram index customers_search_trgm). */
-  searchPattern?: string;
+  /** A term search_text must contain (trigram index; CJK bigram index for two Chinese characters). */
+  search?: string;
   tier?: (typeof customers.$inferSelect)['tier'];
   status?: (typeof customers.$inferSelect)['status'];
   /** Keyset: rows strictly after this (created_at, id) in (created_at desc, id desc) order. */
@@ -249,7 +250,7 @@ export interface PageFilter {
 /** A page of summaries, newest first; `cursorAt` is created_at to the microsecond, for the next cursor. */
 export function findCustomerPage(db: Executor, tenantId: string, filter: PageFilter) {
   const where: SQL[] = [eq(customers.tenantId, tenantId)];
-  if (filter.searchPattern) where.push(ilike(customers.searchText, filter.searchPattern));
+  if (filter.search) where.push(containsText(customers.searchText, customers.searchPairs, filter.search));
   if (filter.tier) where.push(eq(customers.tier, filter.tier));
   if (filter.status) where.push(eq(customers.status, filter.status));
   if (filter.after)

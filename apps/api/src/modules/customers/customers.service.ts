@@ -9,7 +9,7 @@ import {
   normalisePhone,
   phoneNational,
 } from '@manyi/contracts';
-import { containsPattern, customerSearchText } from '@manyi/db/search';
+import { customerSearchText } from '@manyi/db/search';
 import type { z } from 'zod';
 import { AppError } from '../../lib/app-error';
 import { type ServiceContext, withExecutor } from '../../lib/context';
@@ -230,7 +230,7 @@ function searchTerm(q: string): string {
 export async function findCustomers(ctx: ServiceContext, query: ListQuery) {
   const q = query.q?.trim();
   const rows = await repo.findCustomerPage(ctx.db, ctx.principal.tenantId, {
-    searchPattern: q ? containsPattern(searchTerm(q)) : undefined,
+    search: q ? searchTerm(q) : undefined,
     tier: query.tier,
     status: query.status,
     after: query.cursor ? decodeCursor(query.cursor) : undefined,

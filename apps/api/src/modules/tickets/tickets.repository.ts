@@ -1,7 +1,31 @@
 import { type Executor, schema, ticketSequenceName } from '@manyi/db';
-import { type AnyColumn, and, asc, eq, gte, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import { containsText } from '@manyi/db/search';
+import {
+  type AnyColumn,
+  and,
+  asc,
+  eq,
+  gte,
+  inArray,
+  isNull,
+  type SQL,
+  sql,
+  type WithSubquery,
+} from 'drizzle-orm';
+import { nextRiskAtOf } from '../commitments/commitments.repository';
 
-const { tickets, ticketEvents, attachments, customers, units, users, teams, productModels } = schema;
+const {
+  tickets,
+  ticketEvents,
+  attachments,
+  customers,
+  units,
+  users,
+  teams,
+  productModels,
+  auditLog,
+  ticketCommitments,
+} = schema;
 
 export const ticketColumns = {
   id: tickets.id,
@@ -45,10 +69,86 @@ function visibilityWhere(v: Visibility): SQL | undefined {
   return undefined;
 }
 
-export async function insertTicket(db: Executor, row: Omit<typeof tickets.$inferInsert, 'number'>) {
+/**
+ * What opening a work order checks, in one query: the customer's tier, the unit's owner and product
+ * category, whether the team exists, and the assignee. Null when the customer is not the tenant's.
+ */
+export async function getOpeningFacts(
+  db: Executor,
+  tenantId: string,
+  ids: { customerId: string; unitId: string | null; teamId: string | null; assigneeId: string | null },
+) {
+  const r = await db.execute(sql`
+    SELECT c.tier,
+      u.customer_id AS unit_customer_id, u.category AS unit_category,
+      (${ids.teamId}::uuid IS NOT NULL
+        AND EXISTS (SELECT 1 FROM teams t WHERE t.tenant_id = ${tenantId} AND t.id = ${ids.teamId}::uuid)) AS team_found,
+      a.id AS assignee_id, a.team_id AS assignee_team_id, a.active AS assignee_active
+    FROM customers c
+    LEFT JOIN LATERAL (
+      SELECT un.customer_id, m.category FROM units un JOIN product_models m ON m.id = un.model_id
+      WHERE un.tenant_id = ${tenantId} AND un.id = ${ids.unitId}::uuid
+    ) u ON true
+    LEFT JOIN users a ON a.tenant_id = ${tenantId} AND a.id = ${ids.assigneeId}::uuid
+    WHERE c.tenant_id = ${tenantId} AND c.id = ${ids.customerId}::uuid`);
+  const [f] = (
+    r as unknown as {
+      rows: {
+        tier: string;
+        unit_customer_id: string | null;
+        unit_category: string | null;
+        team_found: boolean;
+        assignee_id: string | null;
+        assignee_team_id: string | null;
+        assignee_active: boolean | null;
+      }[];
+    }
+  ).rows;
+  if (!f) return null;
+  return {
+    tier: f.tier,
+    unit: f.unit_customer_id ? { customerId: f.unit_customer_id, category: f.unit_category } : null,
+    teamFound: f.team_found,
+    assignee: f.assignee_id
+      ? { id: f.assignee_id, teamId: f.assignee_team_id, active: f.assignee_active === true }
+      : null,
+  };
+}
+
+/**
+ * Inserts a new work order with what belongs to it — timeline entries, commitment clocks, the audit record —
+ * as ONE statement (data-modifying CTEs): one round trip, and atomic on its own. The row's id is chosen by
+ * the caller so the other rows can point at it; the number comes from the tenant's sequence.
+ */
+export async function insertOpenedTicket(
+  db: Executor,
+  row: Omit<typeof tickets.$inferInsert, 'number'> & { id: string },
+  related: {
+    events: (typeof ticketEvents.$inferInsert)[];
+    clocks: (typeof ticketCommitments.$inferInsert)[];
+    /** Its `changes` get the new number added. */
+    audit: typeof auditLog.$inferInsert & { changes: Record<string, unknown> };
+  },
+) {
+  const a = related.audit;
+  // The number is drawn once, first; the work order and its audit record both read it.
+  const parts: WithSubquery[] = [
+    db.$with('opened_number', {}).as(sql`SELECT nextval(${ticketSequenceName(row.tenantId)}::regclass) AS n`),
+    db.$with('opened_events', {}).as(db.insert(ticketEvents).values(related.events).getSQL()),
+    db.$with('opened_audit', {}).as(sql`
+      INSERT INTO audit_log (tenant_id, actor_user_id, actor_kind, action, entity_type, entity_id, changes, request_id)
+      SELECT ${a.tenantId}::uuid, ${a.actorUserId ?? null}::uuid, ${a.actorKind}, ${a.action}, ${a.entityType}, ${a.entityId},
+        ${JSON.stringify(a.changes)}::jsonb || jsonb_build_object('number', n), ${a.requestId ?? null}
+      FROM opened_number`),
+  ];
+  if (related.clocks.length)
+    parts.push(
+      db.$with('opened_clocks', {}).as(db.insert(ticketCommitments).values(related.clocks).getSQL()),
+    );
   const [t] = await db
+    .with(...parts)
     .insert(tickets)
-    .values({ ...row, number: sql`nextval(${ticketSequenceName(row.tenantId)}::regclass)` })
+    .values({ ...row, number: sql`(SELECT n FROM opened_number)` })
     .returning(ticketColumns);
   return t as TicketRow;
 }
@@ -183,7 +283,7 @@ export interface QueueFilter {
   customerTiers?: string[];
   /** Only work resolved at or after this moment (the "recently resolved" view). */
   resolvedSince?: Date;
-  /** Substring over subject + description (trigram index). */
+  /** Substring over subject + description (trigram index; CJK bigram index for two Chinese characters). */
   text?: string;
   number?: number;
 }
@@ -196,8 +296,6 @@ export type QueueCursor = { at: string | null; id: string; rank?: number };
 // PostgreSQL read pages straight from the index. The columns are NOT NULL, so the results are the same.
 const newestFirst = (c: SQL | AnyColumn) => sql`${c} DESC NULLS LAST`;
 const oldestFirst = (c: SQL | AnyColumn) => sql`${c} ASC NULLS FIRST`;
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** One page of a queue: filters, visibility and keyset pagination on the chosen sort. */
 export async function findQueue(
@@ -226,9 +324,9 @@ export async function findQueue(
   if (filter.tag) where.push(sql`${tickets.tags} @> ARRAY[${filter.tag}]::text[]`);
   if (filter.number !== undefined && filter.text)
     where.push(
-      sql`(${tickets.number} = ${filter.number} OR ${tickets.searchText} ILIKE ${`%${escapeLike(filter.text)}%`})`,
+      sql`(${tickets.number} = ${filter.number} OR ${containsText(tickets.searchText, tickets.searchPairs, filter.text)})`,
     );
-  else if (filter.text) where.push(sql`${tickets.searchText} ILIKE ${`%${escapeLike(filter.text)}%`}`);
+  else if (filter.text) where.push(containsText(tickets.searchText, tickets.searchPairs, filter.text));
 
   let order: SQL[];
   const at = tickets.updatedAt;
@@ -277,6 +375,8 @@ export async function findQueue(
       assigneeId: tickets.assigneeId,
       tags: tickets.tags,
       nextDueAt: tickets.nextDueAt,
+      // Agreements: when a running clock reaches its at-risk share (queue colour); evaluated for the page only.
+      nextRiskAt: nextRiskAtOf(tickets.id),
       version: tickets.version,
       createdAt: tickets.createdAt,
       updatedAt: tickets.updatedAt,

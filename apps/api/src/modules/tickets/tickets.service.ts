@@ -17,9 +17,12 @@ import { AppError } from '../../lib/app-error';
 import type { AttachmentStore } from '../../lib/attachment-store';
 import type { ServiceContext } from '../../lib/context';
 import { iso, requireUpdated } from '../../lib/versioned';
-import { diff, recordAudit } from '../audit/audit.service';
+import { recordRequestedService } from '../agreements/agreements.service';
+import { auditEntry, diff, recordAudit } from '../audit/audit.service';
 import * as commitments from '../commitments/commitments.service';
-import { announceTicket } from '../live/live-hub';
+import { guardComplaintTransition } from '../complaints/complaint-guard';
+import { onTicketResolved } from '../followups/followups.service';
+import { announceTicketAfterCommit } from '../live/live-hub';
 import * as repo from './tickets.repository';
 
 const priorityRank: Record<TicketPriority, number> = { low: 0, normal: 1, high: 2, urgent: 3 };
@@ -31,7 +34,7 @@ async function announce(
   t: { id: string; teamId: string | null; assigneeId: string | null },
   before?: { teamId: string | null; assigneeId: string | null },
 ) {
-  await announceTicket(ctx.db, {
+  await announceTicketAfterCommit(ctx, {
     tenantId: ctx.principal.tenantId,
     ticketId: t.id,
     type,
@@ -116,62 +119,96 @@ export async function openTicket(ctx: ServiceContext, input: TicketCreateBody): 
   if (!can(ctx.principal.role, 'customers.read'))
     throw new AppError('FORBIDDEN', { permission: 'customers.read' });
   const tenantId = ctx.principal.tenantId;
-  const customer = await repo.getCustomerSummary(ctx.db, tenantId, input.customerId);
-  if (!customer) throw new AppError('REFERENCE_INVALID', { field: 'customerId' });
-  const category = await requireUnitOf(ctx, input.customerId, input.unitId);
-  const assignee = await requireAssignment(ctx, input.teamId, input.assigneeId);
+  // Hot path (see bench/): one query for the checks, one statement for the writes.
+  const facts = await repo.getOpeningFacts(ctx.db, tenantId, {
+    customerId: input.customerId,
+    unitId: input.unitId ?? null,
+    teamId: input.teamId ?? null,
+    assigneeId: input.assigneeId ?? null,
+  });
+  if (!facts) throw new AppError('REFERENCE_INVALID', { field: 'customerId' });
+  if (input.unitId) {
+    if (!facts.unit) throw new AppError('REFERENCE_INVALID', { field: 'unitId' });
+    if (facts.unit.customerId !== input.customerId) throw new AppError('UNIT_NOT_OWNED', { field: 'unitId' });
+  }
+  if (input.teamId && !facts.teamFound) throw new AppError('REFERENCE_INVALID', { field: 'teamId' });
+  const assignee = input.assigneeId ? facts.assignee : null;
+  if (input.assigneeId) {
+    if (!assignee) throw new AppError('REFERENCE_INVALID', { field: 'assigneeId' });
+    if (!assignee.active)
+      throw new AppError('REFERENCE_INVALID', { field: 'assigneeId', reason: 'user_inactive' });
+  }
   const now = ctx.now();
   const plan = await commitments.planCommitments(ctx, {
     type: input.type,
     priority: input.priority,
     customerId: input.customerId,
-    tier: customer.tier,
-    category,
+    tier: facts.tier,
+    category: facts.unit?.category ?? null,
     at: now,
   });
   const tags = [...new Set(input.tags)];
-  const row = await repo.insertTicket(ctx.db, {
+  const id = randomUUID();
+  const status = input.assigneeId ? 'open' : 'new';
+  const started = commitments.startingRows(ctx, id, plan, now);
+  const event = (kind: string, data: Record<string, unknown>, authorId: string | null) => ({
     tenantId,
-    type: input.type,
-    channel: input.channel,
-    priority: input.priority,
-    priorityRank: priorityRank[input.priority],
-    status: input.assigneeId ? 'open' : 'new',
-    subject: input.subject ?? subjectFrom(input.description),
-    description: input.description,
-    customerId: input.customerId,
-    unitId: input.unitId ?? null,
-    teamId: input.teamId ?? assignee?.teamId ?? null,
-    assigneeId: input.assigneeId ?? null,
-    tags,
-    createdById: ctx.principal.userId,
-    agreementId: plan.agreementId,
-    nextDueAt: plan.nextDueAt,
+    ticketId: id,
+    kind,
+    authorId,
+    data,
     createdAt: now,
-    updatedAt: now,
   });
-  await repo.insertEvent(ctx.db, {
-    tenantId,
-    ticketId: row.id,
-    kind: 'created',
-    authorId: ctx.principal.userId,
-    body: null,
-    data: {
-      type: row.type,
-      channel: row.channel,
-      priority: row.priority,
-      status: row.status,
-      assigneeId: row.assigneeId,
+  const row = await repo.insertOpenedTicket(
+    ctx.db,
+    {
+      id,
+      tenantId,
+      type: input.type,
+      channel: input.channel,
+      priority: input.priority,
+      priorityRank: priorityRank[input.priority],
+      status,
+      subject: input.subject ?? subjectFrom(input.description),
+      description: input.description,
+      customerId: input.customerId,
+      unitId: input.unitId ?? null,
+      teamId: input.teamId ?? assignee?.teamId ?? null,
+      assigneeId: input.assigneeId ?? null,
+      tags,
+      createdById: ctx.principal.userId,
+      agreementId: plan.agreementId,
+      nextDueAt: plan.nextDueAt,
+      createdAt: now,
+      updatedAt: now,
     },
-    createdAt: now,
-  });
-  await commitments.startCommitments(ctx, row.id, plan, now, commitmentTimeline(ctx, row.id));
-  await recordAudit(ctx, {
-    action: 'ticket.opened',
-    entityType: 'ticket',
-    entityId: row.id,
-    changes: { number: row.number, type: row.type, customerId: row.customerId },
-  });
+    {
+      events: [
+        event(
+          'created',
+          {
+            type: input.type,
+            channel: input.channel,
+            priority: input.priority,
+            status,
+            assigneeId: input.assigneeId ?? null,
+          },
+          ctx.principal.userId,
+        ),
+        // The commitment clocks' "started" entry comes after "created" (ids are drawn in this order).
+        ...(started ? [event('commitment', started.event, null)] : []),
+      ],
+      clocks: started?.clocks ?? [],
+      audit: auditEntry(ctx, {
+        action: 'ticket.opened',
+        entityType: 'ticket',
+        entityId: id,
+        changes: { type: input.type, customerId: input.customerId } as Record<string, unknown>,
+      }),
+    },
+  );
+  // The service asked for, against the covering agreement: included, a quote offered, or refused (rolls back).
+  await recordRequestedService(ctx, row.id, plan.agreementId, input.service, now);
   await announce(ctx, 'ticket.created', row);
   return serialise(ctx, row);
 }
@@ -266,6 +303,8 @@ export async function transitionTicket(
     throw new AppError('VALIDATION_FAILED', [
       { path: 'note', message: `a ${needsNote[input.to]} note is required` },
     ]);
+  // Complaints: no resolving or closing without the follow-up step and the customer's verdict.
+  await guardComplaintTransition(ctx, before, input.to);
   const now = ctx.now();
   const patch: Parameters<typeof repo.updateTicket>[4] = { status: input.to };
   if (input.to === 'resolved') patch.resolvedAt = now;
@@ -291,6 +330,8 @@ export async function transitionTicket(
     changes: { status: { from: before.status, to: input.to } },
   });
   await commitments.onStatusChanged(ctx, id, before.status, input.to, commitmentTimeline(ctx, id));
+  // Follow-up call (回访) and survey invitation, once per resolution (the followups module decides and samples).
+  if (input.to === 'resolved') await onTicketResolved(ctx, updated);
   await announce(ctx, 'ticket.changed', updated);
   return serialise(ctx, updated);
 }
@@ -546,6 +587,7 @@ export async function findTickets(
       createdAt: r.createdAt.toISOString(),
       updatedAt: r.updatedAt.toISOString(),
       nextDueAt: iso(r.nextDueAt),
+      nextRiskAt: iso(r.nextRiskAt),
     })),
     nextCursor,
   };
