@@ -162,6 +162,7 @@ const agreementColumns = {
   calendarId: serviceAgreements.calendarId,
   rank: serviceAgreements.rank,
   active: serviceAgreements.active,
+  pauseStatuses: serviceAgreements.pauseStatuses,
   version: serviceAgreements.version,
   createdAt: serviceAgreements.createdAt,
 };
@@ -252,4 +253,21 @@ export async function customerExists(db: Executor, tenantId: string, id: string)
     .from(schema.customers)
     .where(and(eq(schema.customers.tenantId, tenantId), eq(schema.customers.id, id)));
   return Boolean(c);
+}
+
+/** The tenant's name and time zone (for pages shown outside a session). */
+export async function getTenantBrief(db: Executor, tenantId: string) {
+  const [t] = await db
+    .select({ name: schema.tenants.name, timeZone: schema.tenants.timeZone })
+    .from(schema.tenants)
+    .where(eq(schema.tenants.id, tenantId));
+  return t ?? null;
+}
+
+export async function getCustomerBrief(db: Executor, tenantId: string, id: string) {
+  const [c] = await db
+    .select({ id: schema.customers.id, name: schema.customers.name, tier: schema.customers.tier })
+    .from(schema.customers)
+    .where(and(eq(schema.customers.tenantId, tenantId), eq(schema.customers.id, id)));
+  return c ?? null;
 }

@@ -4,6 +4,7 @@ import {
   agreementChangeBody,
   agreementCoverage,
   agreementCoverageQuery,
+  agreementLink,
   calendar,
   calendarBody,
   calendarChangeBody,
@@ -19,6 +20,7 @@ import {
   idParams,
   notification,
   okResponse,
+  publicAgreement,
 } from '@manyi/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -28,6 +30,7 @@ import * as commitments from '../commitments/commitments.service';
 import * as escalation from '../commitments/escalation.service';
 import { commitmentStatsFor } from '../commitments/stats.service';
 import { getTicket } from '../tickets/tickets.service';
+import { getPublicAgreement, issueAgreementLink } from './agreement-page.service';
 import * as agreements from './agreements.service';
 import * as calendars from './calendars.service';
 
@@ -285,11 +288,53 @@ export const agreementRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['notifications'],
-        summary: 'My notifications, newest first',
-        response: { 200: z.object({ items: z.array(notification) }) },
+        summary: 'My notifications, newest first, and how many are unread',
+        response: { 200: z.object({ items: z.array(notification), unread: z.int() }) },
       },
     },
-    async (request) => ({ items: await escalation.findNotifications(request.ctx(), 50) }),
+    async (request) => escalation.findNotifications(request.ctx(), 50),
+  );
+  app.post(
+    '/notifications/read-all',
+    {
+      schema: {
+        tags: ['notifications'],
+        summary: 'Mark all my notifications read',
+        response: { 200: okResponse },
+      },
+    },
+    async (request) => {
+      await escalation.markAllNotificationsRead(request.ctx());
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    '/customers/:id/agreement-link',
+    {
+      config: { permission: 'customers.write' },
+      schema: {
+        tags: ['agreements'],
+        summary: 'Issue a signed link (30 days) to the page that shows the customer their agreement',
+        params: idParams,
+        response: { 201: agreementLink },
+      },
+    },
+    async (request, reply) =>
+      idempotentCreate(request, reply, (ctx) => issueAgreementLink(ctx, request.params.id)),
+  );
+  app.get(
+    '/public/agreement/:token',
+    {
+      config: { public: true, rateLimit: { max: 60, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['public'],
+        summary: 'The agreement covering a customer, by signed link (customer promises only)',
+        params: z.object({ token: z.string().max(100) }),
+        response: { 200: publicAgreement },
+      },
+    },
+    async (request) => getPublicAgreement(app.database.db, request.params.token, new Date()),
   );
   app.post(
     '/notifications/read',

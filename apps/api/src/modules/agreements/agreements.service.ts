@@ -1,4 +1,10 @@
-import type { Agreement, CommitmentMetric, TicketPriority, TicketType } from '@manyi/contracts';
+import type {
+  Agreement,
+  CommitmentMetric,
+  TicketCreateBody,
+  TicketPriority,
+  TicketType,
+} from '@manyi/contracts';
 import { commitmentMetrics, ticketPriorities, ticketTypes } from '@manyi/contracts';
 import type { Executor } from '@manyi/db';
 import { AppError } from '../../lib/app-error';
@@ -7,6 +13,7 @@ import { localDateIn } from '../../lib/local-date';
 import { requireUpdated } from '../../lib/versioned';
 import { diff, recordAudit } from '../audit/audit.service';
 import { coverageFacts } from '../commitments/commitments.repository';
+import { insertEvent } from '../tickets/tickets.repository';
 import * as repo from './agreements.repository';
 import { createDefaultCalendar } from './calendars.service';
 
@@ -111,6 +118,7 @@ function serialise(a: repo.AgreementRow, targets: repo.TargetRow[]): Agreement {
     ...a,
     tiers: a.tiers as Agreement['tiers'],
     categories: a.categories as Agreement['categories'],
+    pauseStatuses: a.pauseStatuses as Agreement['pauseStatuses'],
     createdAt: a.createdAt.toISOString(),
     targets: targets
       .filter((t) => t.agreementId === a.id)
@@ -277,4 +285,55 @@ export async function coverageFor(
       .filter((t) => q.ticketType && q.priority && t.ticketType === q.ticketType && t.priority === q.priority)
       .map(({ metric, promiseMinutes, internalMinutes }) => ({ metric, promiseMinutes, internalMinutes })),
   };
+}
+
+/**
+ * The service asked for when a work order is opened, checked against the agreement that covers it: included
+ * goes through; available for a fee needs the agent to have offered a quote (disposition `fee`), which is put
+ * on the timeline as `quote_offered` for the quote to be drawn up from; anything else is SERVICE_NOT_OFFERED.
+ * Called from openTicket inside its transaction, so a refusal stores nothing.
+ */
+export async function recordRequestedService(
+  ctx: ServiceContext,
+  ticketId: string,
+  agreementId: string | null,
+  service: TicketCreateBody['service'],
+  at: Date,
+) {
+  if (!service) return;
+  const a = agreementId ? await repo.getAgreementRow(ctx.db, ctx.principal.tenantId, agreementId) : null;
+  const found = a ? serviceStatus(a, service.code) : { code: service.code, status: 'not_offered' as const };
+  if (found.status === 'excluded' || found.status === 'not_offered')
+    throw new AppError('SERVICE_NOT_OFFERED', {
+      code: service.code,
+      status: found.status,
+      agreement: a?.code ?? null,
+    });
+  const disposition = found.status === 'included' ? 'included' : 'fee';
+  if (service.disposition !== disposition)
+    throw new AppError('VALIDATION_FAILED', [
+      {
+        path: 'service.disposition',
+        message:
+          disposition === 'fee'
+            ? 'this service is available for a fee: offer a quote (disposition "fee")'
+            : 'this service is included in the agreement (disposition "included")',
+      },
+    ]);
+  if (disposition !== 'fee' || !a) return;
+  const paid = a.paid.find((x) => x.code === service.code)!;
+  await insertEvent(ctx.db, {
+    tenantId: ctx.principal.tenantId,
+    ticketId,
+    kind: 'quote_offered',
+    authorId: ctx.principal.userId,
+    data: {
+      code: paid.code,
+      name: paid.name,
+      priceFen: paid.priceFen ?? 0,
+      agreementId: a.id,
+      agreementCode: a.code,
+    },
+    createdAt: at,
+  });
 }

@@ -1,5 +1,5 @@
 import { type Executor, schema } from '@manyi/db';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { type AnyColumn, and, asc, eq, inArray, sql } from 'drizzle-orm';
 
 const {
   ticketCommitments: clocks,
@@ -210,14 +210,17 @@ export async function markNotificationsRead(
     );
 }
 
-/** Running and paused clocks of a calendar, a page at a time (for recomputing after a calendar edit). */
+/**
+ * Running clocks of a calendar, a page of work orders at a time (keyset on the work order): a page holds all
+ * of its work orders' running clocks, so each page can set its work orders' next due time by itself.
+ */
 export async function findClocksOfCalendar(
   db: Executor,
   calendarId: string,
-  afterId: string | null,
+  afterTicketId: string | null,
   limit: number,
 ) {
-  return db
+  const rows = await db
     .select({
       id: clocks.id,
       ticketId: clocks.ticketId,
@@ -234,33 +237,83 @@ export async function findClocksOfCalendar(
       and(
         eq(clocks.calendarId, calendarId),
         eq(clocks.state, 'running'),
-        afterId ? sql`${clocks.id} > ${afterId}::uuid` : undefined,
+        afterTicketId ? sql`${clocks.ticketId} > ${afterTicketId}::uuid` : undefined,
       ),
     )
-    .orderBy(asc(clocks.id))
+    .orderBy(asc(clocks.ticketId))
     .limit(limit);
+  // A full page may end part-way through a work order's clocks: leave that one to the next page.
+  if (rows.length < limit) return { rows, last: rows.at(-1)?.ticketId ?? null, done: true };
+  const lastTicket = rows.at(-1)!.ticketId;
+  const whole = rows.filter((r) => r.ticketId !== lastTicket);
+  if (whole.length === 0) return { rows, last: lastTicket, done: false };
+  return { rows: whole, last: whole.at(-1)!.ticketId, done: false };
 }
 
-/** Writes recomputed due times for many clocks in one statement (arrays, not thousands of parameters). */
+const uuids = (xs: string[]) => `{${xs.join(',')}}`;
+const stamps = (xs: (Date | null)[]) => `{${xs.map((d) => (d ? `"${d.toISOString()}"` : 'NULL')).join(',')}}`;
+
+/**
+ * Writes recomputed due times of a page of clocks and their work orders' next due time in one statement
+ * (arrays, not thousands of parameters). Rows whose values did not change are not touched: an update of a
+ * work order rewrites every one of its indexes, which is most of the cost.
+ */
 export async function writeDueTimes(
   db: Executor,
   rows: { id: string; promise: Date; internal: Date; atRisk: Date | null }[],
+  ticketDue: { ticketId: string; due: Date | null }[],
 ) {
   if (!rows.length) return;
-  const ids = `{${rows.map((r) => r.id).join(',')}}`;
-  const stamps = (pick: (r: (typeof rows)[number]) => Date | null) =>
-    `{${rows.map((r) => (pick(r) ? `"${pick(r)!.toISOString()}"` : 'NULL')).join(',')}}`;
   await db.execute(sql`
-    UPDATE ticket_commitments AS c SET promise_due_at = v.p, internal_due_at = v.i, at_risk_due_at = v.r, version = c.version + 1
-    FROM unnest(${ids}::uuid[], ${stamps((r) => r.promise)}::timestamptz[], ${stamps((r) => r.internal)}::timestamptz[],
-                ${stamps((r) => r.atRisk)}::timestamptz[]) AS v(id, p, i, r)
-    WHERE c.id = v.id`);
+    WITH written AS (
+      UPDATE ticket_commitments AS c
+      SET promise_due_at = v.p, internal_due_at = v.i, at_risk_due_at = v.r, version = c.version + 1
+      FROM unnest(${uuids(rows.map((r) => r.id))}::uuid[], ${stamps(rows.map((r) => r.promise))}::timestamptz[],
+                  ${stamps(rows.map((r) => r.internal))}::timestamptz[], ${stamps(rows.map((r) => r.atRisk))}::timestamptz[])
+           AS v(id, p, i, r)
+      WHERE c.id = v.id
+        AND (c.promise_due_at IS DISTINCT FROM v.p OR c.internal_due_at IS DISTINCT FROM v.i
+             OR c.at_risk_due_at IS DISTINCT FROM v.r)
+      RETURNING 1)
+    UPDATE tickets AS t SET next_due_at = d.due
+    FROM unnest(${uuids(ticketDue.map((x) => x.ticketId))}::uuid[], ${stamps(ticketDue.map((x) => x.due))}::timestamptz[])
+         AS d(id, due)
+    WHERE t.id = d.id AND t.next_due_at IS DISTINCT FROM d.due`);
 }
 
-export async function refreshDueOfCalendarTickets(db: Executor, calendarId: string) {
-  await db.execute(sql`
-    UPDATE tickets t SET next_due_at = s.due
-    FROM (SELECT ticket_id, min(promise_due_at) FILTER (WHERE state = 'running') AS due
-          FROM ticket_commitments WHERE calendar_id = ${calendarId} GROUP BY ticket_id) s
-    WHERE t.id = s.ticket_id`);
+export async function countUnreadNotifications(db: Executor, tenantId: string, userId: string) {
+  const [r] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(notifications)
+    .where(
+      and(
+        eq(notifications.tenantId, tenantId),
+        eq(notifications.userId, userId),
+        sql`${notifications.readAt} IS NULL`,
+      ),
+    );
+  return Number(r?.n ?? 0);
+}
+
+export async function markAllNotificationsRead(db: Executor, tenantId: string, userId: string, at: Date) {
+  await db
+    .update(notifications)
+    .set({ readAt: at })
+    .where(
+      and(
+        eq(notifications.tenantId, tenantId),
+        eq(notifications.userId, userId),
+        sql`${notifications.readAt} IS NULL`,
+      ),
+    );
+}
+
+/**
+ * For the queue's select list: when the earliest running clock of a work order reaches its at-risk share.
+ * A correlated subquery on the (ticket_id, metric) index, evaluated only for the rows of the page.
+ */
+export function nextRiskAtOf(ticketId: AnyColumn) {
+  return sql<Date | null>`(SELECT min(c.at_risk_due_at) FROM ticket_commitments c WHERE c.ticket_id = ${ticketId} AND c.state = 'running')`.mapWith(
+    (v: string | Date | null) => (v === null ? null : new Date(v)),
+  );
 }

@@ -21,6 +21,8 @@ import {
   workingMinutesBetween,
   yearsWithoutHolidayData,
 } from '../calendars/business-time';
+// Visits decide when arrival on site is met (at check-in for field work).
+import { arrivalMetAtCheckIn } from '../visits/visit-clocks';
 import * as repo from './commitments.repository';
 
 /** Statuses that stop the clocks while the ball is in the customer's or the supplier's court. */
@@ -163,17 +165,19 @@ export async function planCommitments(
 type TimelineWriter = (event: Record<string, unknown>) => Promise<void>;
 
 /** Stores the planned clocks of a new work order (its row already carries the agreement and next due time). */
-export async function startCommitments(
+/**
+ * What starting the planned clocks of a new work order writes: the clock rows and the timeline entry's data
+ * (null without an agreement). Opening a work order sends them with its own insert, in one statement.
+ */
+export function startingRows(
   ctx: ServiceContext,
   ticketId: string,
   plan: CommitmentPlan,
   at: Date,
-  timeline: TimelineWriter,
-) {
-  if (!plan.agreementId) return;
-  await repo.insertClocks(
-    ctx.db,
-    plan.clocks.map((c) => ({
+): { clocks: repo.ClockInsert[]; event: Record<string, unknown> } | null {
+  if (!plan.agreementId) return null;
+  return {
+    clocks: plan.clocks.map((c) => ({
       tenantId: ctx.principal.tenantId,
       ticketId,
       metric: c.metric,
@@ -187,19 +191,33 @@ export async function startCommitments(
       internalDueAt: c.internalDueAt,
       atRiskDueAt: c.atRiskDueAt,
     })),
-  );
-  await timeline({
-    event: 'started',
-    agreement: { code: plan.agreementCode, name: plan.agreementName },
-    clocks: plan.clocks.map((c) => ({
-      metric: c.metric,
-      promiseMinutes: c.promiseMinutes,
-      internalMinutes: c.internalMinutes,
-      promiseDueAt: c.promiseDueAt.toISOString(),
-      internalDueAt: c.internalDueAt.toISOString(),
-    })),
-    ...(plan.missingHolidayYears.length ? { missingHolidayYears: plan.missingHolidayYears } : {}),
-  });
+    event: {
+      event: 'started',
+      agreement: { code: plan.agreementCode, name: plan.agreementName },
+      clocks: plan.clocks.map((c) => ({
+        metric: c.metric,
+        promiseMinutes: c.promiseMinutes,
+        internalMinutes: c.internalMinutes,
+        promiseDueAt: c.promiseDueAt.toISOString(),
+        internalDueAt: c.internalDueAt.toISOString(),
+      })),
+      ...(plan.missingHolidayYears.length ? { missingHolidayYears: plan.missingHolidayYears } : {}),
+    },
+  };
+}
+
+/** Stores the planned clocks of a new work order (its row already carries the agreement and next due time). */
+export async function startCommitments(
+  ctx: ServiceContext,
+  ticketId: string,
+  plan: CommitmentPlan,
+  at: Date,
+  timeline: TimelineWriter,
+) {
+  const rows = startingRows(ctx, ticketId, plan, at);
+  if (!rows) return;
+  await repo.insertClocks(ctx.db, rows.clocks);
+  await timeline(rows.event);
 }
 
 async function calendarOf(ctx: ServiceContext, clock: repo.ClockRow) {
@@ -278,8 +296,17 @@ async function resumeClock(
   };
 }
 
-async function pauseStatuses(_ctx: ServiceContext): Promise<readonly TicketStatus[]> {
-  return DEFAULT_PAUSE_STATUSES;
+/** The statuses that pause a clock: its agreement's setting (kept when the agreement is later deactivated). */
+async function pauseStatuses(
+  ctx: ServiceContext,
+  config: TenantConfig,
+  agreementId: string | null,
+): Promise<readonly string[]> {
+  if (!agreementId) return DEFAULT_PAUSE_STATUSES;
+  const a =
+    config.agreements.find((x) => x.id === agreementId) ??
+    (await agreementsRepo.getAgreementRow(ctx.db, ctx.principal.tenantId, agreementId));
+  return a?.pauseStatuses ?? DEFAULT_PAUSE_STATUSES;
 }
 
 /** Moves the clocks with the work order: pause, resume, stop on arrival and resolution, resume on reopen. */
@@ -293,10 +320,10 @@ export async function onStatusChanged(
   const clocks = await repo.findClocks(ctx.db, ctx.principal.tenantId, ticketId);
   if (clocks.length === 0) return;
   const at = ctx.now();
-  const pausing = await pauseStatuses(ctx);
   const config = await tenantConfig(ctx.db, ctx.principal.tenantId);
   const changes: Record<string, unknown>[] = [];
   for (const c of clocks) {
+    const pausing = await pauseStatuses(ctx, config, c.agreementId);
     const live = c.state === 'running' || c.state === 'paused';
     if (to === 'cancelled' || to === 'closed') {
       if (live) changes.push(await stopClock(ctx, c, at, to === 'closed'));
@@ -308,8 +335,14 @@ export async function onStatusChanged(
         const r = await resumeClock(ctx, c, at, config, 'reopened');
         if (r) changes.push(r);
       }
-    } else if (to === 'in_progress' && c.metric === 'on_site' && live) {
-      // Work started on site: the arrival promise is met or missed now (visits will record the check-in itself).
+    } else if (
+      to === 'in_progress' &&
+      c.metric === 'on_site' &&
+      live &&
+      // Field work meets arrival at the visit's check-in (onSiteArrival), not at this status change.
+      !(await arrivalMetAtCheckIn(ctx, ticketId))
+    ) {
+      // Work started without a visit: the arrival promise is met or missed now.
       changes.push(await stopClock(ctx, c, at, true));
     } else if (pausing.includes(to) && c.state === 'running') {
       changes.push(await pauseClock(ctx, c, at));
@@ -321,6 +354,21 @@ export async function onStatusChanged(
   if (changes.length === 0) return;
   await repo.refreshTicketDue(ctx.db, ctx.principal.tenantId, ticketId);
   await timeline({ event: 'status', from, to, clocks: changes });
+}
+
+/** A technician checked in on site (visits): the on-site arrival clock stops, met or missed, at `at`. */
+export async function onSiteArrival(
+  ctx: ServiceContext,
+  ticketId: string,
+  at: Date,
+  timeline: TimelineWriter,
+) {
+  const clocks = await repo.findClocks(ctx.db, ctx.principal.tenantId, ticketId);
+  const c = clocks.find((x) => x.metric === 'on_site' && (x.state === 'running' || x.state === 'paused'));
+  if (!c) return;
+  const change = await stopClock(ctx, c, at, true);
+  await repo.refreshTicketDue(ctx.db, ctx.principal.tenantId, ticketId);
+  await timeline({ event: 'on_site_arrival', clocks: [change] });
 }
 
 /** The first reply or outbound call stops the first-response clock. */
@@ -449,6 +497,8 @@ export async function getClocks(ctx: ServiceContext, ticketId: string): Promise<
     const used = c.state === 'stopped' ? null : elapsedAt(cal, c, now);
     out.push({
       metric: c.metric,
+      agreementId: c.agreementId,
+      calendarId: c.calendarId,
       state: c.state,
       promiseMinutes: c.promiseMinutes,
       internalMinutes: c.internalMinutes,
@@ -468,17 +518,27 @@ export async function getClocks(ctx: ServiceContext, ticketId: string): Promise<
   return out;
 }
 
-/** Recomputes the due times of every running clock of a calendar after it changed (in pages). */
-export async function recomputeCalendarClocks(db: Executor, calendarId: string, pageSize = 5_000) {
+/**
+ * Recomputes the due times of every running clock of a calendar after it changed: pages of work orders are
+ * read in order and computed here, and their writes (clocks and the work orders' next due time, one statement
+ * a page) run a few at a time on PostgreSQL while the next page is computed. Pages never share a work order.
+ */
+export async function recomputeCalendarClocks(
+  db: Executor,
+  calendarId: string,
+  pageSize = 5_000,
+  parallel = 4,
+) {
   const cal = await loadCompiledCalendar(db, calendarId, Number.MAX_SAFE_INTEGER);
   let after: string | null = null;
   let count = 0;
   const configs = new Map<string, TenantConfig>();
+  const inFlight = new Set<Promise<void>>();
   for (;;) {
     const page = await repo.findClocksOfCalendar(db, calendarId, after, pageSize);
-    if (page.length === 0) break;
     const rows = [];
-    for (const c of page) {
+    const ticketDue = new Map<string, Date | null>();
+    for (const c of page.rows) {
       let config = configs.get(c.tenantId);
       if (!config) {
         config = await tenantConfig(db, c.tenantId);
@@ -491,11 +551,24 @@ export async function recomputeCalendarClocks(db: Executor, calendarId: string, 
         internal: due.internalDueAt,
         atRisk: due.atRiskDueAt,
       });
+      const earliest = ticketDue.get(c.ticketId);
+      if (!earliest || due.promiseDueAt < earliest) ticketDue.set(c.ticketId, due.promiseDueAt);
     }
-    await repo.writeDueTimes(db, rows);
-    count += page.length;
-    after = page.at(-1)!.id;
+    const write: Promise<void> = repo
+      .writeDueTimes(
+        db,
+        rows,
+        [...ticketDue].map(([ticketId, due]) => ({ ticketId, due })),
+      )
+      .finally(() => inFlight.delete(write));
+    // A failure surfaces through race / all below (and fails the job, which is retried); no unhandled rejection.
+    write.catch(() => {});
+    inFlight.add(write);
+    if (inFlight.size >= parallel) await Promise.race(inFlight);
+    count += page.rows.length;
+    after = page.last;
+    if (page.done) break;
   }
-  await repo.refreshDueOfCalendarTickets(db, calendarId);
+  await Promise.all(inFlight);
   return count;
 }

@@ -1,14 +1,17 @@
 import type { TicketPriority } from '@manyi/contracts';
 import type { Database, Executor } from '@manyi/db';
+import { schema } from '@manyi/db';
 import type { EscalationAction } from '@manyi/db/schema/agreements';
-import { sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
+import { type Config, loadConfig } from '../../config';
 import { AppError } from '../../lib/app-error';
 import type { ServiceContext } from '../../lib/context';
 import { requireUpdated } from '../../lib/versioned';
 import { insertAudit } from '../audit/audit.repository';
 import { diff, recordAudit } from '../audit/audit.service';
-import { announceTicket } from '../live/live-hub';
+import { announceTicketAfterCommit } from '../live/live-hub';
 import * as ticketsRepo from '../tickets/tickets.repository';
+import * as tickets from '../tickets/tickets.service';
 import * as repo from './commitments.repository';
 import { forgetCommitmentConfig } from './commitments.service';
 
@@ -130,36 +133,91 @@ const raised: Record<TicketPriority, TicketPriority> = {
   high: 'urgent',
   urgent: 'urgent',
 };
-const rank: Record<TicketPriority, number> = { low: 0, normal: 1, high: 2, urgent: 3 };
+
+const NIL_UUID = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * The sweep acts as the system, through the same ticket service as a person: a raised priority is a
+ * fields_changed entry (and moves the due times), a reassignment an `assigned` entry, and the live hub tells the
+ * old and the new team. The system is a supervisor for visibility; its author id is the nil UUID (no user).
+ */
+async function systemContext(
+  database: Database,
+  db: Executor,
+  config: Config,
+  tenantId: string,
+  now: Date,
+  afterCommit: (task: () => Promise<void>) => void,
+): Promise<ServiceContext | null> {
+  const [t] = await db
+    .select({ timeZone: schema.tenants.timeZone, ticketPrefix: schema.tenants.ticketPrefix })
+    .from(schema.tenants)
+    .where(eq(schema.tenants.id, tenantId));
+  if (!t) return null;
+  return {
+    db,
+    database,
+    config,
+    lang: 'zh',
+    requestId: `escalation-sweep-${now.toISOString()}`,
+    now: () => now,
+    afterCommit,
+    principal: {
+      kind: 'system',
+      tenantId,
+      tenantTimeZone: t.timeZone,
+      ticketPrefix: t.ticketPrefix,
+      userId: NIL_UUID,
+      role: 'supervisor',
+      teamId: null,
+      credentialId: 'escalation-sweep',
+    },
+  };
+}
 
 /**
  * One sweep over every tenant: claims the clocks that crossed their at-risk point or broke their promise since
  * the last sweep (each exactly once, whichever instance sweeps) and runs the tenant's rules for them, writing
  * each action on the work order's timeline. Returns how many events it handled.
  */
-export async function sweepCommitments(database: Database, now = new Date()): Promise<number> {
+export async function sweepCommitments(
+  database: Database,
+  now = new Date(),
+  config: Config = loadConfig({}),
+): Promise<number> {
   let handled = 0;
   for (const kind of ['breached', 'at_risk'] as const) {
     for (;;) {
+      // Live notices go out after the commit (as inTransaction does for a person's change).
+      const tasks: (() => Promise<void>)[] = [];
+      const afterCommit = (task: () => Promise<void>) => void tasks.push(task);
       const n = await database.db.transaction(async (tx) => {
         const claimed = await repo.claimCrossed(tx, kind, now);
         const rulesByTenant = new Map<string, repo.RuleRow[]>();
+        const ctxByTenant = new Map<string, ServiceContext | null>();
         for (const c of claimed) {
           let rules = rulesByTenant.get(c.tenantId);
           if (!rules) {
             rules = await repo.findRules(tx, c.tenantId);
             rulesByTenant.set(c.tenantId, rules);
           }
+          if (!ctxByTenant.has(c.tenantId))
+            ctxByTenant.set(
+              c.tenantId,
+              await systemContext(database, tx, config, c.tenantId, now, afterCommit),
+            );
+          const ctx = ctxByTenant.get(c.tenantId);
+          if (!ctx) continue;
           await escalate(
-            tx,
+            ctx,
             c,
             kind,
             rules.filter((r) => r.active && r.trigger === kind && r.metric === c.metric),
-            now,
           );
         }
         return claimed.length;
       });
+      for (const task of tasks) await task();
       handled += n;
       if (n < 500) break;
     }
@@ -168,18 +226,20 @@ export async function sweepCommitments(database: Database, now = new Date()): Pr
 }
 
 async function escalate(
-  db: Executor,
+  ctx: ServiceContext,
   clock: { tenantId: string; ticketId: string; metric: string },
   kind: 'at_risk' | 'breached',
   rules: repo.RuleRow[],
-  now: Date,
 ) {
-  const ticket = await ticketsRepo.getTicketRow(db, clock.tenantId, clock.ticketId, { kind: 'all' });
+  const db = ctx.db;
+  const now = ctx.now();
+  let ticket = await ticketsRepo.getTicketRow(db, clock.tenantId, clock.ticketId, { kind: 'all' });
   if (!ticket) return;
+  const ticketId = ticket.id;
   const event = async (data: Record<string, unknown>) =>
     ticketsRepo.insertEvent(db, {
       tenantId: clock.tenantId,
-      ticketId: ticket.id,
+      ticketId,
       kind: 'commitment',
       authorId: null,
       data,
@@ -187,7 +247,7 @@ async function escalate(
     });
   await event({ event: kind, metric: clock.metric, rules: rules.map((r) => r.name) });
   const note = { metric: clock.metric, event: kind, number: ticket.number, subject: ticket.subject };
-  let changed = false;
+  const announced = { teamId: ticket.teamId, assigneeId: ticket.assigneeId };
   for (const rule of rules) {
     for (const action of rule.actions) {
       if (action.type === 'notify_assignee' && ticket.assigneeId) {
@@ -195,7 +255,7 @@ async function escalate(
           {
             tenantId: clock.tenantId,
             userId: ticket.assigneeId,
-            ticketId: ticket.id,
+            ticketId,
             kind: `commitment.${kind}`,
             data: note,
           },
@@ -208,44 +268,58 @@ async function escalate(
           sups.map((s) => ({
             tenantId: clock.tenantId,
             userId: s.id,
-            ticketId: ticket.id,
+            ticketId,
             kind: `commitment.${kind}`,
             data: note,
           })),
         );
         await event({ event: 'escalated', action: action.type, rule: rule.name, notified: sups.length });
       } else if (action.type === 'raise_priority' && ticket.priority !== 'urgent') {
-        const to = raised[ticket.priority];
-        await db.execute(
-          sql`UPDATE tickets SET priority = ${to}, priority_rank = ${rank[to]}, version = version + 1, updated_at = ${now.toISOString()}::timestamptz WHERE id = ${ticket.id}`,
+        const from = ticket.priority;
+        const to = raised[from];
+        const failed = await attempt(() =>
+          tickets.changeTicket(ctx, ticketId, { version: ticket!.version, priority: to }),
         );
-        await event({ event: 'escalated', action: action.type, rule: rule.name, from: ticket.priority, to });
-        ticket.priority = to;
-        changed = true;
+        await event({ event: 'escalated', action: action.type, rule: rule.name, from, to, ...failed });
       } else if (action.type === 'reassign') {
-        await db.execute(
-          sql`UPDATE tickets SET team_id = ${action.teamId ?? ticket.teamId}, assignee_id = ${action.assigneeId ?? null}, version = version + 1, updated_at = ${now.toISOString()}::timestamptz WHERE id = ${ticket.id}`,
+        const teamId = action.teamId ?? ticket.teamId;
+        const assigneeId = action.assigneeId ?? null;
+        const failed = await attempt(() =>
+          tickets.assignTicket(ctx, ticketId, { version: ticket!.version, teamId, assigneeId }),
         );
         await event({
           event: 'escalated',
           action: action.type,
           rule: rule.name,
-          teamId: action.teamId ?? ticket.teamId,
-          assigneeId: action.assigneeId ?? null,
+          teamId,
+          assigneeId,
+          ...failed,
         });
-        changed = true;
       }
+      // The next action works on the work order as it now is (version, priority, assignee).
+      ticket = (await ticketsRepo.getTicketRow(db, clock.tenantId, ticketId, { kind: 'all' })) ?? ticket;
     }
   }
-  await recordAuditSystem(db, clock.tenantId, ticket.id, kind, rules);
-  await announceTicket(db, {
+  await recordAuditSystem(db, clock.tenantId, ticketId, kind, rules);
+  // Changes above announced themselves; this tells whoever held the work before the sweep about the escalation.
+  await announceTicketAfterCommit(ctx, {
     tenantId: clock.tenantId,
-    ticketId: ticket.id,
+    ticketId,
     type: 'ticket.changed',
-    teamIds: [ticket.teamId],
-    assigneeIds: [ticket.assigneeId],
+    teamIds: [...new Set([announced.teamId, ticket.teamId])],
+    assigneeIds: [...new Set([announced.assigneeId, ticket.assigneeId])],
   });
-  return changed;
+}
+
+/** Runs a ticket change; a refusal (e.g. the rule's team was removed) is written on the timeline, not thrown. */
+async function attempt(fn: () => Promise<unknown>): Promise<{ failed?: string }> {
+  try {
+    await fn();
+    return {};
+  } catch (err) {
+    if (err instanceof AppError) return { failed: err.code };
+    throw err;
+  }
 }
 
 async function recordAuditSystem(
@@ -269,14 +343,22 @@ async function recordAuditSystem(
 
 export async function findNotifications(ctx: ServiceContext, limit: number) {
   const rows = await repo.findNotifications(ctx.db, ctx.principal.tenantId, ctx.principal.userId, limit);
-  return rows.map((n) => ({
-    ...n,
-    data: n.data as Record<string, unknown>,
-    readAt: n.readAt?.toISOString() ?? null,
-    createdAt: n.createdAt.toISOString(),
-  }));
+  const unread = await repo.countUnreadNotifications(ctx.db, ctx.principal.tenantId, ctx.principal.userId);
+  return {
+    items: rows.map((n) => ({
+      ...n,
+      data: n.data as Record<string, unknown>,
+      readAt: n.readAt?.toISOString() ?? null,
+      createdAt: n.createdAt.toISOString(),
+    })),
+    unread,
+  };
 }
 
 export async function markNotificationsRead(ctx: ServiceContext, ids: string[]) {
   await repo.markNotificationsRead(ctx.db, ctx.principal.tenantId, ctx.principal.userId, ids, ctx.now());
+}
+
+export async function markAllNotificationsRead(ctx: ServiceContext) {
+  await repo.markAllNotificationsRead(ctx.db, ctx.principal.tenantId, ctx.principal.userId, ctx.now());
 }

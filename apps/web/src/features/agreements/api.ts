@@ -3,6 +3,7 @@ import type {
   agreementBody,
   agreementChangeBody,
   agreementCoverage,
+  agreementLink,
   Calendar,
   CommitmentClock,
   CustomerSummary,
@@ -16,6 +17,7 @@ import type {
   escalationRuleBody,
   escalationRuleChangeBody,
   notification,
+  PublicAgreement,
   Team,
   TicketPriority,
   TicketType,
@@ -39,6 +41,7 @@ export type CalendarImportBody = z.input<typeof calendarImportBody>;
 export type EscalationRuleBody = z.input<typeof escalationRuleBody>;
 export type EscalationRuleChangeBody = z.input<typeof escalationRuleChangeBody>;
 export type StatsBy = CommitmentStats['by'];
+export type AgreementLink = z.infer<typeof agreementLink>;
 
 /** React Query keys of the agreements feature (agreements, calendars, escalation, clocks, notifications, stats). */
 export const agreementKeys = {
@@ -56,6 +59,7 @@ export const agreementKeys = {
   customerSearch: (q: string) => [...agreementKeys.all, 'customer-search', q] as const,
   teams: () => [...agreementKeys.all, 'teams'] as const,
   users: () => [...agreementKeys.all, 'users'] as const,
+  publicPage: (token: string) => [...agreementKeys.all, 'public', token] as const,
 };
 
 // ── Agreements ──
@@ -234,12 +238,28 @@ export function useCommitmentClocks(ticketId: string) {
 
 // ── Notifications (the bell) ──
 
+/** My newest notifications and how many are unread in all (the list holds only the newest 50). */
 export function useNotifications() {
   return useQuery({
     queryKey: agreementKeys.notifications(),
-    queryFn: ({ signal }) => api.get<{ items: Notification[] }>('/notifications', { signal }),
-    select: (data) => data.items,
+    queryFn: ({ signal }) => api.get<{ items: Notification[]; unread: number }>('/notifications', { signal }),
     refetchInterval: 60_000,
+  });
+}
+
+export function useMarkAllNotificationsRead() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<{ ok: true }>('/notifications/read-all', {}),
+    onMutate: () => {
+      const at = new Date().toISOString();
+      queryClient.setQueryData<{ items: Notification[]; unread: number }>(
+        agreementKeys.notifications(),
+        (old) =>
+          old ? { items: old.items.map((n) => (n.readAt ? n : { ...n, readAt: at })), unread: 0 } : old,
+      );
+    },
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: agreementKeys.notifications() }),
   });
 }
 
@@ -249,10 +269,16 @@ export function useMarkNotificationsRead() {
     mutationFn: (ids: string[]) => api.post<{ ok: true }>('/notifications/read', { ids }),
     onMutate: (ids) => {
       const at = new Date().toISOString();
-      queryClient.setQueryData<{ items: Notification[] }>(agreementKeys.notifications(), (old) =>
-        old
-          ? { items: old.items.map((n) => (ids.includes(n.id) && !n.readAt ? { ...n, readAt: at } : n)) }
-          : old,
+      queryClient.setQueryData<{ items: Notification[]; unread: number }>(
+        agreementKeys.notifications(),
+        (old) => {
+          if (!old) return old;
+          const marked = old.items.filter((n) => ids.includes(n.id) && !n.readAt).length;
+          return {
+            items: old.items.map((n) => (ids.includes(n.id) && !n.readAt ? { ...n, readAt: at } : n)),
+            unread: Math.max(0, old.unread - marked),
+          };
+        },
       );
     },
     onSettled: () => void queryClient.invalidateQueries({ queryKey: agreementKeys.notifications() }),
@@ -309,5 +335,29 @@ export function useUsers(enabled = true) {
     select: (data) => data.items,
     staleTime: 5 * 60_000,
     enabled,
+  });
+}
+
+// ── The customer's agreement page (signed link) ──
+
+/** Issues a 30-day link to the page that shows a customer their agreement (one per click). */
+export function useIssueAgreementLink() {
+  return useMutation({
+    mutationFn: (customerId: string) =>
+      api.post<AgreementLink>(
+        `/customers/${customerId}/agreement-link`,
+        {},
+        {
+          idempotencyKey: crypto.randomUUID(),
+        },
+      ),
+  });
+}
+
+export function usePublicAgreement(token: string) {
+  return useQuery({
+    queryKey: agreementKeys.publicPage(token),
+    queryFn: ({ signal }) => api.get<PublicAgreement>(`/public/agreement/${token}`, { signal }),
+    retry: false,
   });
 }

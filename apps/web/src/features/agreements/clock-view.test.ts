@@ -5,6 +5,8 @@ import { clockTone, liveRemaining, riskShareFor, sortClocks, stoppedMargins } fr
 
 const base: CommitmentClock = {
   metric: 'on_site',
+  agreementId: null,
+  calendarId: null,
   state: 'running',
   promiseMinutes: 240,
   internalMinutes: 120,

@@ -7,6 +7,7 @@ import { errorText } from '../../../shared/api-errors';
 import { formatMoney } from '../../../shared/format';
 import { type AgreementCoverage, useCoverage } from '../api';
 import { durationText } from '../words';
+import { AgreementLinkButton } from './agreement-link-button';
 
 /**
  * What the agent sees at intake (and can read or send to the customer before service starts): which agreement
@@ -92,9 +93,12 @@ export function AgreementCoverageCard({
         </Flex>
       }
       extra={
-        <Button size="small" icon={<CopyOutlined />} onClick={() => void copy()}>
-          {t('coverageCard.copy')}
-        </Button>
+        <Flex gap={6} wrap justify="end">
+          <Button size="small" icon={<CopyOutlined />} onClick={() => void copy()}>
+            {t('coverageCard.copy')}
+          </Button>
+          <AgreementLinkButton customerId={customerId} />
+        </Flex>
       }
     >
       <Flex vertical gap={8}>

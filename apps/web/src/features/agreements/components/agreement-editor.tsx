@@ -3,9 +3,14 @@ import {
   type Agreement,
   type CustomerTier,
   customerTiers,
+  defaultPauseStatuses,
   type ProductCategory,
+  pausableStatuses,
   productCategories,
 } from '@manyi/contracts';
+
+type PausableStatus = (typeof pausableStatuses)[number];
+
 import {
   Alert,
   App,
@@ -72,6 +77,7 @@ interface FormValues {
   included: ServiceValue[];
   excluded: ServiceValue[];
   paid: ServiceValue[];
+  pauseStatuses: PausableStatus[];
   targets: TargetsMatrix;
 }
 
@@ -90,6 +96,7 @@ const fields = [
   'included',
   'excluded',
   'paid',
+  'pauseStatuses',
   'targets',
 ] as const;
 type Field = (typeof fields)[number];
@@ -110,6 +117,7 @@ function toFormValues(a: Agreement): FormValues {
     included: a.included.map((s) => ({ code: s.code, name: s.name })),
     excluded: a.excluded.map((s) => ({ code: s.code, name: s.name })),
     paid: a.paid.map((s) => ({ code: s.code, name: s.name, priceYuan: (s.priceFen ?? 0) / 100 })),
+    pauseStatuses: a.pauseStatuses,
     targets: targetsToMatrix(a.targets),
   };
 }
@@ -139,6 +147,7 @@ function toBody(values: FormValues): { body: AgreementBody; keys: CellKey[] } {
         ...service(s),
         priceFen: Math.round((s.priceYuan ?? 0) * 100),
       })),
+      pauseStatuses: values.pauseStatuses ?? [],
       targets,
     },
   };
@@ -332,6 +341,7 @@ function AgreementForm({ agreement, readOnly }: { agreement?: Agreement; readOnl
               included: [],
               excluded: [],
               paid: [],
+              pauseStatuses: [...defaultPauseStatuses],
               targets: {},
             }
       }
@@ -457,6 +467,22 @@ function AgreementForm({ agreement, readOnly }: { agreement?: Agreement; readOnl
                 rules={[validToRule]}
               >
                 <DatePicker style={{ width: '100%' }} placeholder={t('editor.openEnded')} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12}>
+              <Form.Item
+                name="pauseStatuses"
+                label={t('pauseStatuses.label')}
+                extra={t('pauseStatuses.hint')}
+                style={{ marginBottom: 0 }}
+              >
+                <Select
+                  mode="multiple"
+                  allowClear
+                  placeholder={t('pauseStatuses.none')}
+                  options={pausableStatuses.map((s) => ({ value: s, label: t(`pauseStatuses.status.${s}`) }))}
+                  data-testid="pause-statuses"
+                />
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>

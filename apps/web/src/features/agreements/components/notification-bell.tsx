@@ -7,7 +7,12 @@ import { currentLanguage } from '../../../app/i18n';
 import { errorText } from '../../../shared/api-errors';
 import { useLiveEvents } from '../../../shared/live-events';
 import { formatRelativeTime } from '../../../shared/relative-time';
-import { type Notification, useMarkNotificationsRead, useNotifications } from '../api';
+import {
+  type Notification,
+  useMarkAllNotificationsRead,
+  useMarkNotificationsRead,
+  useNotifications,
+} from '../api';
 import { notificationText } from '../words';
 
 /** At most one refetch per this many ms however many work orders change (escalations arrive as changes). */
@@ -23,6 +28,7 @@ export function NotificationBell() {
   const navigate = useNavigate();
   const notifications = useNotifications();
   const markRead = useMarkNotificationsRead();
+  const markAllRead = useMarkAllNotificationsRead();
   const [open, setOpen] = useState(false);
   const lastRefetch = useRef(0);
   const pending = useRef<number | undefined>(undefined);
@@ -39,8 +45,9 @@ export function NotificationBell() {
   });
   useEffect(() => () => window.clearTimeout(pending.current), []);
 
-  const items = notifications.data ?? [];
-  const unread = items.filter((n) => !n.readAt);
+  const items = notifications.data?.items ?? [];
+  // The server counts them all: the list holds only the newest 50.
+  const unreadCount = notifications.data?.unread ?? 0;
   const lang = currentLanguage();
   const now = Date.now();
 
@@ -54,12 +61,8 @@ export function NotificationBell() {
     <Flex vertical style={{ width: 340, maxWidth: 'calc(100vw - 32px)' }} data-testid="notification-list">
       <Flex justify="space-between" align="center" style={{ padding: '4px 4px 8px' }}>
         <Typography.Text strong>{t('bell.title')}</Typography.Text>
-        {unread.length > 0 && (
-          <Button
-            size="small"
-            type="link"
-            onClick={() => markRead.mutate(unread.map((n) => n.id).slice(0, 200))}
-          >
+        {unreadCount > 0 && (
+          <Button size="small" type="link" onClick={() => markAllRead.mutate()} data-testid="mark-all-read">
             {t('bell.markAllRead')}
           </Button>
         )}
@@ -129,7 +132,7 @@ export function NotificationBell() {
     </Flex>
   );
 
-  const label = unread.length > 0 ? t('bell.unread', { count: unread.length }) : t('bell.label');
+  const label = unreadCount > 0 ? t('bell.unread', { count: unreadCount }) : t('bell.label');
   return (
     <Popover
       content={content}
@@ -139,7 +142,7 @@ export function NotificationBell() {
       placement="bottomRight"
       arrow={false}
     >
-      <Badge count={unread.length} size="small" overflowCount={99} offset={[-4, 4]}>
+      <Badge count={unreadCount} size="small" overflowCount={99} offset={[-4, 4]}>
         <Button
           type="text"
           icon={<BellOutlined style={{ fontSize: 18 }} />}
@@ -147,7 +150,7 @@ export function NotificationBell() {
           aria-haspopup="dialog"
           aria-expanded={open}
           data-testid="notification-bell"
-          data-unread={unread.length}
+          data-unread={unreadCount}
         />
       </Badge>
     </Popover>

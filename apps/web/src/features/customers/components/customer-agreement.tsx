@@ -5,6 +5,7 @@ import { currentLanguage } from '../../../app/i18n';
 import { isApiError } from '../../../shared/api-client';
 import { errorText } from '../../../shared/api-errors';
 import { formatMoney } from '../../../shared/format';
+import { AgreementLinkButton } from '../../agreements/components/agreement-link-button';
 import { useAgreementCoverage } from '../api';
 import { formatIsoDate } from '../dates';
 import { useWorkMinutes } from '../work-minutes';
@@ -85,9 +86,13 @@ export function CustomerAgreement({ customerId }: { customerId: string }) {
   return (
     <Flex vertical gap={16} data-testid="customer-agreement">
       <div>
-        <Typography.Title level={5} style={{ margin: 0 }}>
-          {agreement.name}
-        </Typography.Title>
+        <Flex justify="space-between" align="center" gap={8} wrap>
+          <Typography.Title level={5} style={{ margin: 0 }}>
+            {agreement.name}
+          </Typography.Title>
+          {/* Agreements: a signed link to the customer's own agreement page. */}
+          <AgreementLinkButton customerId={customerId} />
+        </Flex>
         {agreement.description && (
           <Typography.Paragraph type="secondary">{agreement.description}</Typography.Paragraph>
         )}

@@ -29,12 +29,15 @@ import { type KeyboardEvent, type Ref, useEffect, useId, useImperativeHandle, us
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../shared/api-client';
 import { errorText } from '../../../shared/api-errors';
+import { AgreementCoverageCard } from '../../agreements/components/agreement-coverage-card';
+import { RequestedServiceItem } from '../../agreements/components/requested-service-item';
+import { type RequestedService, serviceForBody } from '../../agreements/requested-service';
+import { ComplaintIntakeHint } from '../../complaints/components/complaint-intake-hint';
 import { useCustomerUnits } from '../../customers/api';
 import { IdempotentAttempt } from '../../customers/idempotency';
 import { useApiFormErrors } from '../../customers/use-api-form-errors';
 import { type CallBody, useLogCall, useOpenTicket } from '../api';
 import { type Caller, callDurationSec, callSummary, defaultPriority, typeForKey } from '../intake-logic';
-import { CoverageHint } from './coverage-hint';
 
 interface Values {
   type: TicketType;
@@ -43,6 +46,8 @@ interface Values {
   priority: TicketPriority;
   channel: TicketChannel;
   summary?: string;
+  /** Agreements: the service asked for (included, for a fee, or refused). */
+  service?: RequestedService;
 }
 
 export interface IntakeResult {
@@ -93,6 +98,7 @@ export function WorkOrderForm({
   const watchedType = Form.useWatch('type', form);
   const watchedPriority = Form.useWatch('priority', form);
   const watchedUnit = Form.useWatch('unitId', form);
+  const watchedService = Form.useWatch('service', form);
   const [submitting, setSubmitting] = useState(false);
   const inFlight = useRef(false);
   // Named radio groups: one Tab stop each, arrow keys move within (native radio behaviour).
@@ -109,6 +115,7 @@ export function WorkOrderForm({
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs again for every new caller, by id
   useEffect(() => {
     form.setFieldValue('unitId', '');
+    form.setFieldValue('service', undefined);
     if (!form.isFieldTouched('priority')) form.setFieldValue('priority', defaultPriority(caller.tier));
   }, [caller.id, caller.tier, form]);
 
@@ -146,6 +153,7 @@ export function WorkOrderForm({
       customerId: caller.id,
       tags: [],
       ...(values.unitId ? { unitId: values.unitId } : {}),
+      ...serviceForBody(values.service),
     };
     let ticket: Ticket;
     try {
@@ -156,6 +164,8 @@ export function WorkOrderForm({
       );
       if (isApiError(error, 'UNIT_NOT_OWNED'))
         form.setFields([{ name: 'unitId', errors: [errorText(error, tRoot)] }]);
+      else if (isApiError(error, 'SERVICE_NOT_OFFERED'))
+        form.setFields([{ name: 'service', errors: [errorText(error, tRoot)] }]);
       else if (!placed) setProblem(errorText(error, tRoot));
       inFlight.current = false;
       setSubmitting(false);
@@ -265,6 +275,14 @@ export function WorkOrderForm({
               </div>
             </Radio.Group>
           </Form.Item>
+          {/* Complaints are taken on the complaint form (words, severity, cause, six steps). */}
+          {watchedType === 'complaint' && (
+            <ComplaintIntakeHint
+              customerId={caller.id}
+              unitId={watchedUnit}
+              description={form.getFieldValue('description')}
+            />
+          )}
           <Form.Item name="unitId" label={t('form.unit')}>
             <Select
               ref={unitRef}
@@ -323,12 +341,22 @@ export function WorkOrderForm({
               </Form.Item>
             </Col>
           </Row>
-          <CoverageHint
+          {/* Agreements: the service asked for, and the covering agreement (with the link to send it). */}
+          <RequestedServiceItem
             customerId={caller.id}
             unitId={watchedUnit || undefined}
-            type={watchedType}
+            ticketType={watchedType}
             priority={watchedPriority}
           />
+          <div style={{ marginBottom: 16 }}>
+            <AgreementCoverageCard
+              customerId={caller.id}
+              unitId={watchedUnit || undefined}
+              ticketType={watchedType}
+              priority={watchedPriority}
+              service={watchedService?.code}
+            />
+          </div>
           <Form.Item name="summary" label={t('form.summary')}>
             <Input maxLength={5000} placeholder={t('form.summaryPlaceholder')} />
           </Form.Item>

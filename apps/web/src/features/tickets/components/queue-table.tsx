@@ -6,6 +6,8 @@ import { Link } from 'react-router-dom';
 import { currentLanguage } from '../../../app/i18n';
 import { formatDateTime } from '../../../shared/format';
 import { formatRelativeTime } from '../../../shared/relative-time';
+import { QueueDue } from '../../agreements/components/queue-due';
+import { queueToneClass } from '../../agreements/queue-tone';
 import { PriorityTag, StatusTag, TierBadge } from './ticket-badges';
 
 export type RowFlash = 'created' | 'changed';
@@ -141,23 +143,8 @@ export function QueueTable({
       dataIndex: 'nextDueAt',
       width: lang === 'en' ? 108 : 100,
       responsive: ['lg'],
-      render: (nextDueAt: string | null | undefined) => {
-        if (!nextDueAt) return <Typography.Text type="secondary">—</Typography.Text>;
-        const overdue = new Date(nextDueAt).getTime() < now.getTime();
-        return (
-          <Tooltip
-            title={`${overdue ? `${t('queue.overdue')} · ` : ''}${formatDateTime(nextDueAt, lang, timeZone)}`}
-          >
-            <Typography.Text
-              type={overdue ? 'danger' : undefined}
-              strong={overdue}
-              style={{ whiteSpace: 'nowrap' }}
-            >
-              {formatRelativeTime(nextDueAt, now, lang)}
-            </Typography.Text>
-          </Tooltip>
-        );
-      },
+      // Agreements: coloured by the share of the promise used (green, orange at risk, red broken).
+      render: (_: unknown, row: QueueRow) => <QueueDue row={row} now={now} timeZone={timeZone} />,
     },
     {
       key: 'updated',
@@ -192,6 +179,7 @@ export function QueueTable({
           'tickets-row',
           row.id === selectedId ? 'tickets-row-selected' : '',
           flashing.has(row.id) ? 'tickets-row-flash' : '',
+          queueToneClass(row, now.getTime()),
         ].join(' ')
       }
       onRow={(row) => ({
