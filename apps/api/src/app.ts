@@ -13,12 +13,20 @@ import type { Config } from './config';
 import { AppError } from './lib/app-error';
 import { agreementRoutes } from './modules/agreements/agreements.routes';
 import { authRoutes } from './modules/auth/auth.routes';
+import { complaintRoutes } from './modules/complaints/complaints.routes';
+import { custodyRoutes } from './modules/custody/custody.routes';
 import { customerRoutes } from './modules/customers/customers.routes';
+import { dispatchRoutes } from './modules/dispatch/dispatch.routes';
+import { followupRoutes } from './modules/followups/followups.routes';
+import { insightRoutes } from './modules/insights/insights.routes';
 import { liveRoutes } from './modules/live/live.routes';
 import { LiveHub } from './modules/live/live-hub';
 import { productRoutes } from './modules/products/products.routes';
+import { quoteRoutes } from './modules/quotes/quotes.routes';
+import { surveyRoutes } from './modules/surveys/surveys.routes';
 import { ticketRoutes } from './modules/tickets/tickets.routes';
 import { userRoutes } from './modules/users/users.routes';
+import { visitRoutes } from './modules/visits/visits.routes';
 import { workspaceRoutes } from './modules/workspace/workspace.routes';
 import { authPlugin } from './plugins/auth';
 import { errorsPlugin, sendError } from './plugins/errors';
@@ -133,6 +141,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await v1.register(workspaceRoutes);
       await v1.register(agreementRoutes);
       await v1.register(ticketRoutes);
+      // Surveys, follow-up calls (回访) and campaigns.
+      await v1.register(surveyRoutes);
+      await v1.register(followupRoutes);
+      await v1.register(complaintRoutes);
+      await v1.register(quoteRoutes);
+      await v1.register(custodyRoutes);
+      await v1.register(visitRoutes);
+      await v1.register(dispatchRoutes);
+      await v1.register(insightRoutes);
       await v1.register(liveRoutes(live));
     },
     { prefix: '/api/v1' },

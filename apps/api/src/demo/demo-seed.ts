@@ -16,6 +16,12 @@ import {
 } from '../modules/commitments/commitments.service';
 import { insertTeam, insertUser } from '../modules/users/users.repository';
 import { createTenant } from '../modules/users/users.service';
+import { seedComplaintsDemo } from './seed-complaints';
+import { seedDispatchDemo } from './seed-dispatch';
+import { seedInsightsDemo } from './seed-insights';
+import { seedMoneyDemo } from './seed-money';
+import { seedSurveysDemo } from './seed-surveys';
+import { seedVisitsDemo } from './seed-visits';
 
 export interface DemoLogin {
   role: Role;
@@ -115,6 +121,13 @@ export async function seedDemo(
       seed: 20261123,
     });
     const clocks = await startDemoClocks(tx, database, tenant.id, adminId!);
+    await seedMoneyDemo(tx, database, tenant.id, adminId!); // price list, quotes, payments, custody register
+    await seedVisitsDemo(tx, database, tenant.id, adminId!); // today's visits for the technicians
+    await seedDispatchDemo(tx, database, tenant.id, adminId!); // service points, technicians, certifications, dispatches
+    await seedComplaintsDemo(tx, database, tenant.id, adminId!); // complaint records: six steps, remedies, escalations
+    await seedSurveysDemo(tx, database, tenant.id, adminId!); // a year of survey answers, follow-up calls, campaigns
+    // Keep last: the satisfaction rollups are built from everything seeded above.
+    await seedInsightsDemo(tx, tenant.id);
     opts.log(
       `  demo data: ${staff.length} staff, ${result.customers} customers, ${result.units} products, ` +
         `${size.tickets + 60} work orders, ${clocks} running commitment clocks (${((Date.now() - started) / 1000).toFixed(1)} s)`,

@@ -158,7 +158,7 @@ describe('access matrix', () => {
         expect(res.statusCode, `${role} ${route.method} ${route.url}`).toBe(403);
       }
     }
-  });
+  }, 300_000);
 
   it('never shows, changes or creates tenant B data for any role of tenant A', async () => {
     const before = await tenantRowCounts(b.tenantId);
@@ -182,5 +182,5 @@ describe('access matrix', () => {
       }
     }
     expect(await tenantRowCounts(b.tenantId)).toEqual(before);
-  });
+  }, 300_000);
 });

@@ -100,7 +100,8 @@ describe('create endpoints under arbitrary input', () => {
         { numRuns: 25, seed: 20261123 },
       );
     }
-  });
+    // Grows with every create route (25 bodies each); on a busy 2-core CI machine that is minutes, not seconds.
+  }, 300_000);
 
   it('refuses a body that is not JSON at all', async () => {
     const res = await t.app.inject({

@@ -1,11 +1,20 @@
 import {
   AppstoreOutlined,
+  CalendarOutlined,
+  CustomerServiceOutlined,
   DashboardOutlined,
   FileProtectOutlined,
+  FrownOutlined,
+  FundOutlined,
   HomeOutlined,
+  InboxOutlined,
   PhoneOutlined,
   ProfileOutlined,
+  SafetyCertificateOutlined,
   SettingOutlined,
+  ShopOutlined,
+  SmileOutlined,
+  TagsOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import type { CurrentUser, Permission } from '@manyi/contracts';
@@ -18,7 +27,16 @@ export type Section =
   | 'customers'
   | 'products'
   | 'dashboard'
+  | 'insights'
+  | 'complaints'
   | 'agreements'
+  | 'board'
+  | 'field'
+  | 'inbox'
+  | 'followups'
+  | 'surveys'
+  | 'pricing'
+  | 'custody'
   | 'admin';
 
 export interface NavItem {
@@ -38,12 +56,30 @@ export const navItems: readonly NavItem[] = [
   { key: 'customers', path: '/customers', icon: <TeamOutlined />, permission: 'customers.read' },
   { key: 'products', path: '/products', icon: <AppstoreOutlined />, permission: 'catalog.read' },
   { key: 'dashboard', path: '/dashboard', icon: <DashboardOutlined />, permission: 'tickets.read_all' },
+  { key: 'insights', path: '/insights', icon: <FundOutlined />, permission: 'reports.read' },
+  { key: 'complaints', path: '/complaints', icon: <FrownOutlined />, permission: 'complaints.manage' },
   {
     key: 'agreements',
     path: '/agreements',
     icon: <FileProtectOutlined />,
     anyPermission: ['settings.manage', 'tickets.read_all'],
   },
+  // Visits: the dispatch board (day × technician).
+  { key: 'board', path: '/dispatch/board', icon: <CalendarOutlined />, permission: 'visits.manage' },
+  // Dispatch: service points & technicians (dispatch desk), offers to accept (partners).
+  { key: 'field', path: '/service-points', icon: <ShopOutlined />, permission: 'dispatch.manage' },
+  { key: 'inbox', path: '/partner-inbox', icon: <InboxOutlined />, permission: 'dispatch.respond' },
+  // Surveys: the follow-up worklist (回访) and the quality manager's surveys, thresholds and campaigns.
+  { key: 'followups', path: '/followups', icon: <CustomerServiceOutlined />, permission: 'followups.work' },
+  { key: 'surveys', path: '/surveys', icon: <SmileOutlined />, permission: 'surveys.manage' },
+  // Paid work and customer property: the price list, the custody register (客户财产).
+  {
+    key: 'pricing',
+    path: '/pricing',
+    icon: <TagsOutlined />,
+    anyPermission: ['pricing.manage', 'tickets.read_all'],
+  },
+  { key: 'custody', path: '/custody', icon: <SafetyCertificateOutlined />, permission: 'custody.manage' },
   { key: 'admin', path: '/admin', icon: <SettingOutlined />, permission: 'users.manage' },
 ];
 

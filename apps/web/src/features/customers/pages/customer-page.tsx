@@ -6,12 +6,12 @@ import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { isApiError } from '../../../shared/api-client';
 import { errorText } from '../../../shared/api-errors';
 import { useCurrentUser } from '../../auth/api';
+import { CustomerSatisfaction } from '../../surveys/components/customer-satisfaction';
 import { useCustomer, useCustomerTickets, useCustomerUnits } from '../api';
 import { ContactsSection } from '../components/contacts-section';
 import { CustomerAgreement } from '../components/customer-agreement';
 import { CustomerHeader } from '../components/customer-header';
 import { CustomerTicketsTable, NoTickets } from '../components/customer-tickets-table';
-import { ExplainedEmpty } from '../components/future-empty';
 import { UnitsSection } from '../components/units-section';
 
 const tabKeys = ['contacts', 'units', 'tickets', 'agreements', 'surveys', 'complaints'] as const;
@@ -145,7 +145,7 @@ export function CustomerPage() {
             {
               key: 'surveys',
               label: t('detail.tabs.surveys'),
-              children: <ExplainedEmpty title={t('future.surveysTitle')} body={t('future.surveysBody')} />,
+              children: <CustomerSatisfaction customerId={data.id} />,
             },
             {
               key: 'complaints',

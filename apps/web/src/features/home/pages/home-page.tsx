@@ -2,7 +2,7 @@ import { ArrowRightOutlined } from '@ant-design/icons';
 import { Card, Col, Descriptions, Flex, Row, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, Navigate } from 'react-router-dom';
 import { currentLanguage } from '../../../app/i18n';
 import { visibleNavItems } from '../../../app/layout/nav-items';
 import { formatLongDate, partOfDay, safeTimeZone } from '../../../shared/format';
@@ -21,8 +21,17 @@ const hintKey = {
   customers: 'home.customersHint',
   products: 'home.productsHint',
   dashboard: 'home.dashboardHint',
+  insights: 'home.insightsHint',
+  complaints: 'home.complaintsHint',
   agreements: 'home.agreementsHint',
   admin: 'home.adminHint',
+  board: 'home.boardHint',
+  field: 'home.fieldHint',
+  inbox: 'home.inboxHint',
+  followups: 'home.followupsHint',
+  surveys: 'home.surveysHint',
+  pricing: 'home.pricingHint',
+  custody: 'home.custodyHint',
 } as const;
 
 /** "Now", refreshed every minute so a screen left open overnight shows the right day and greeting. */
@@ -41,6 +50,8 @@ export function HomePage() {
   const now = useNow();
   const timeZone = safeTimeZone(user.tenantTimeZone);
   const shortcuts = visibleNavItems(user).filter((item) => item.key !== 'home');
+  // Technicians work from their phone pages (visits): today's visits are their home.
+  if (user.role === 'technician') return <Navigate to="/m" replace />;
 
   return (
     <Flex vertical gap={24}>

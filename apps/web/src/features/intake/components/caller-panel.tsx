@@ -17,6 +17,7 @@ import { useCustomerTickets, useCustomerUnits } from '../../customers/api';
 import { TicketStatusTag, TicketTypeTag } from '../../customers/components/ticket-tags';
 import { TierTag, vipColors } from '../../customers/components/tier-tag';
 import { WarrantyTag } from '../../customers/components/warranty-tag';
+import { CustomerSatisfaction } from '../../surveys/components/customer-satisfaction';
 import type { Caller } from '../intake-logic';
 
 /** Who is on the line, unmistakably (VIP, churned), with a way to the full record and to pick someone else. */
@@ -210,18 +211,7 @@ export function CallerDetails({ caller }: { caller: Caller }) {
       )}
 
       <Card size="small" title={t('customer.satisfaction')} data-testid="caller-satisfaction">
-        <Empty
-          image={Empty.PRESENTED_IMAGE_SIMPLE}
-          description={
-            <Flex vertical gap={2}>
-              <Typography.Text>{t('customer.noSatisfaction')}</Typography.Text>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {t('customer.noSatisfactionHint')}
-              </Typography.Text>
-            </Flex>
-          }
-          style={{ margin: '8px 0' }}
-        />
+        <CustomerSatisfaction customerId={caller.id} compact />
       </Card>
     </Flex>
   );

@@ -9,6 +9,10 @@ import { errorText } from '../../../shared/api-errors';
 import { safeTimeZone } from '../../../shared/format';
 import { useLiveEvents, useLiveStatus } from '../../../shared/live-events';
 import { useCurrentUser } from '../../auth/api';
+import { TicketComplaintCard } from '../../complaints/components/ticket-complaint-card';
+import { DispatchPanel } from '../../dispatch/components/dispatch-panel';
+import { TicketChargesPanel } from '../../quotes/components/ticket-charges-panel';
+import { VisitPanel } from '../../visits/components/visit-panel';
 import { ticketKeys, useTeams, useTicket, useUsers } from '../api';
 import { AssignModal } from '../components/desk/assign-modal';
 import { AttachmentsCard } from '../components/desk/attachments-card';
@@ -156,11 +160,19 @@ function TicketDesk({ id }: { id: string }) {
           <Col xs={24} lg={8}>
             <Flex vertical gap={16}>
               {wide && <CustomerCard />}
+              {ticket.data.type === 'complaint' && user.permissions.includes('complaints.manage') && (
+                <TicketComplaintCard ticketId={id} />
+              )}
               <CommitmentClocks
                 ticketId={id}
                 agreementId={ticket.data.agreementId}
                 timeZone={desk.timeZone}
               />
+              <DispatchPanel ticket={ticket.data} />
+              <VisitPanel ticketId={id} ticketType={ticket.data.type} />
+              {['repair', 'installation', 'maintenance'].includes(ticket.data.type) && (
+                <TicketChargesPanel ticketId={id} />
+              )}
               <DetailsCard onAssign={() => setAssignOpen(true)} />
               <TagsCard />
               <AttachmentsCard />
