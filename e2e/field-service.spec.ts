@@ -1,4 +1,4 @@
-import type { FieldVisit, Ticket, Visit } from '@manyi/contracts';
+import type { DispatchCandidates, FieldVisit, Ticket, Visit } from '@manyi/contracts';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { baseUrl, collectPageErrors, demoSessions, screenshot } from './support';
@@ -37,27 +37,44 @@ describe('field service: from the call to the customer’s sign-off on a phone',
     );
     const techId = me.user.id;
 
-    // 1. The call: the agent opens a repair work order and logs the call.
-    const customers = await agent.call<{ items: { id: string; name: string }[] }>(
+    // 1. The call: a caller from 深圳南山 with a washing machine; the agent registers both and opens a repair.
+    const models = await agent.call<{ items: { id: string; category: string }[] }>(
       'GET',
-      '/customers?limit=20',
+      '/product-models?limit=100',
     );
-    let customer = customers.items[0]!;
-    let unitId: string | undefined;
-    for (const c of customers.items) {
-      const units = await agent.call<{ items: { id: string }[] }>('GET', `/customers/${c.id}/units?limit=1`);
-      if (units.items[0]) {
-        customer = c;
-        unitId = units.items[0].id;
-        break;
-      }
-    }
+    const washer = models.items.find((m) => m.category === 'washing_machine');
+    expect(washer).toBeDefined();
+    const phoneNo = `139${String(Date.now()).slice(-8)}`;
+    const customer = await agent.call<{ id: string; name: string }>('POST', '/customers', {
+      name: '郑海燕',
+      phones: [{ number: phoneNo }],
+      addresses: [
+        {
+          provinceCode: '440000',
+          cityCode: '440300',
+          districtCode: '440305',
+          province: '广东省',
+          city: '深圳市',
+          district: '南山区',
+          detail: '科技园南区高新南七道 18 号 3 栋 1203',
+          lat: 22.5371,
+          lng: 113.9469,
+          isDefault: true,
+        },
+      ],
+    });
+    const unit = await agent.call<{ id: string }>('POST', `/customers/${customer.id}/units`, {
+      modelId: washer!.id,
+      serialNumber: `E2E-WM-${Date.now()}`,
+      purchaseDate: '2025-06-18',
+    });
+    const unitId = unit.id;
     const ticket = await agent.call<Ticket>('POST', '/tickets', {
       type: 'repair',
       channel: 'phone',
       description: '洗衣机脱水时剧烈晃动并有异响，已持续三天',
       customerId: customer.id,
-      ...(unitId ? { unitId } : {}),
+      unitId,
     });
     await agent.call('POST', `/tickets/${ticket.id}/calls`, {
       direction: 'inbound',
@@ -65,22 +82,30 @@ describe('field service: from the call to the customer’s sign-off on a phone',
       summary: '客户来电：洗衣机脱水异响，希望尽快上门',
     });
 
-    // 2. Dispatch (the dispatch helper's API) to the demo technician; an override needs a reason.
+    // 2. Dispatch: the demo technician (深圳南山, a partner service point, certified for washing machines) is
+    // among the ranked candidates; picking anyone but the top one needs a reason. The partner then accepts.
     const fresh = await dispatcher.call<Ticket>('GET', `/tickets/${ticket.id}`);
-    try {
-      await dispatcher.call('POST', `/tickets/${ticket.id}/dispatch`, {
-        version: fresh.version,
-        technicianId: techId,
-        overrideReason: '客户指定熟悉的工程师',
-      });
-    } catch {
-      // The technician may be outside the ranking (certification, distance): assign through the desk instead.
-      await dispatcher.call('POST', `/tickets/${ticket.id}/assign`, {
-        version: fresh.version,
-        teamId: me.user.teamId,
-        assigneeId: techId,
-      });
-    }
+    const ranking = await dispatcher.call<DispatchCandidates>(
+      'GET',
+      `/tickets/${ticket.id}/dispatch-candidates`,
+    );
+    const offered = ranking.candidates.find((c) => c.technicianId === techId);
+    expect(offered, JSON.stringify(ranking.excluded.find((c) => c.technicianId === techId))).toBeDefined();
+    await dispatcher.call('POST', `/tickets/${ticket.id}/dispatch`, {
+      version: fresh.version,
+      technicianId: techId,
+      ...(offered!.rank > 1 ? { overrideReason: '客户指定熟悉的工程师' } : {}),
+    });
+    const partner = await signIn('partner_manager');
+    const inbox = await partner.call<{ items: { id: string; ticketId: string; version: number }[] }>(
+      'GET',
+      '/dispatch/inbox',
+    );
+    const offer = inbox.items.find((d) => d.ticketId === ticket.id);
+    expect(offer).toBeDefined();
+    await partner.call('POST', `/dispatches/${offer!.id}/accept`, { version: offer!.version });
+    const dispatched = await dispatcher.call<Ticket>('GET', `/tickets/${ticket.id}`);
+    expect(dispatched.assigneeId).toBe(techId);
 
     // 3. The dispatcher plans the visit with an alternative window and sends the appointment link.
     const start = new Date(Date.now() + 30 * 60_000);
