@@ -195,6 +195,8 @@ export const rankFactors = [
   'tier',
   'ownership',
   'coverage',
+  /** Off today by their working calendar, back before the job is due. */
+  'calendar',
 ] as const;
 export const rankReason = z.object({
   factor: z.enum(rankFactors),
@@ -209,6 +211,8 @@ export const exclusionCodes = [
   'no_certification',
   'certification_expired',
   'on_leave',
+  /** No working time today in their calendar (holiday, day off) and not back before the job is due. */
+  'off_duty',
   'service_point_inactive',
   'no_profile',
 ] as const;

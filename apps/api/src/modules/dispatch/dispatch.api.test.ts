@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Role } from '@manyi/contracts';
 import { schema } from '@manyi/db';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDateIn } from '../../lib/local-date';
 import { createTestApp, seedTenant, type TenantFixture, type TestApp } from '../../test/harness';
@@ -88,6 +88,7 @@ async function technician(
     cert?: { expiresOn: string; score: number } | null;
     leave?: boolean;
     id?: string;
+    calendarId?: string;
   },
 ) {
   const id =
@@ -110,6 +111,7 @@ async function technician(
     baseLat: opts.lat,
     baseLng: opts.lng,
     dailyCapacity: 4,
+    calendarId: opts.calendarId ?? null,
   });
   expect(r.statusCode, r.body).toBe(200);
   if (opts.cert !== null) {
@@ -564,3 +566,159 @@ describe('service points and technicians', () => {
     expect(other.statusCode).toBe(404);
   });
 });
+
+describe('working calendar and today’s load', () => {
+  type Cand = {
+    technicianName: string;
+    load: number;
+    score: number;
+    reasons: { factor: string; points: number; values: Record<string, unknown> }[];
+  };
+  type Excl = { technicianName: string; why: { code: string; values: Record<string, unknown> }[] };
+  const candidates = async (ticketId: string) => {
+    const r = await api('GET', `/tickets/${ticketId}/dispatch-candidates`, a.as('dispatcher'));
+    expect(r.statusCode, r.body).toBe(200);
+    return r.json() as { candidates: Cand[]; excluded: Excl[] };
+  };
+  const byName = (list: { technicianName: string }[], name: string) =>
+    list.find((c) => c.technicianName === name);
+  /** The job's due time as ranking reads it: the on-site promise (else the work order's next due time). */
+  const setDue = async (ticketId: string, at: Date) => {
+    await t.database.db
+      .update(schema.ticketCommitments)
+      .set({ promiseDueAt: at })
+      .where(
+        and(eq(schema.ticketCommitments.ticketId, ticketId), eq(schema.ticketCommitments.metric, 'on_site')),
+      );
+    await t.database.db.update(schema.tickets).set({ nextDueAt: at }).where(eq(schema.tickets.id, ticketId));
+  };
+
+  it('a technician whose calendar has no working time today: ranked lower if back in time, else excluded', async () => {
+    // Works 09:00–18:00 every day but today's weekday (in the tenant's zone): today is their day off.
+    const today = new Date(`${day(0)}T00:00:00Z`).getUTCDay();
+    const week = Object.fromEntries(
+      [0, 1, 2, 3, 4, 5, 6].map((d) => [String(d), d === today ? [] : [['09:00', '18:00']]]),
+    );
+    const cal = await api('POST', '/calendars', a.as('admin'), {
+      name: '技师排班（今日轮休）',
+      week,
+      chinaHolidays: false,
+    });
+    expect(cal.statusCode, cal.body).toBe(201);
+    await technician('冯师傅', ownPoint, {
+      lat: 22.531,
+      lng: 113.931,
+      cert: { expiresOn: day(365), score: 95 },
+      calendarId: cal.json().id,
+    });
+    // A colleague on an every-day calendar is not affected.
+    const always = await api('POST', '/calendars', a.as('admin'), {
+      name: '全年无休',
+      week: Object.fromEntries([0, 1, 2, 3, 4, 5, 6].map((d) => [String(d), [['08:00', '20:00']]])),
+      chinaHolidays: false,
+    });
+    await technician('陈师傅', ownPoint, {
+      lat: 22.531,
+      lng: 113.931,
+      cert: { expiresOn: day(365), score: 95 },
+      calendarId: always.json().id,
+    });
+    const tk = await openTicket();
+
+    // Due in three days: back tomorrow at 09:00, so still offered, 20 points lower, with the reason.
+    await setDue(tk.id, new Date(Date.now() + 3 * 86_400_000));
+    let r = await candidates(tk.id);
+    const feng = byName(r.candidates, '冯师傅') as Cand;
+    const chen = byName(r.candidates, '陈师傅') as Cand;
+    expect(feng).toBeTruthy();
+    const reason = feng.reasons.find((x) => x.factor === 'calendar');
+    expect(reason?.points).toBe(-20);
+    expect(reason?.values.offToday).toBe(true);
+    expect(localDateIn('Asia/Shanghai', new Date(reason?.values.nextWorkingAt as string))).toBe(day(1));
+    expect(chen.reasons.some((x) => x.factor === 'calendar')).toBe(false);
+    expect(feng.score).toBe(Math.round((chen.score - 20) * 10) / 10);
+
+    // Due in two hours: they cannot make it, so they are excluded with when they are next at work.
+    await setDue(tk.id, new Date(Date.now() + 2 * 3_600_000));
+    r = await candidates(tk.id);
+    expect(byName(r.candidates, '冯师傅')).toBeUndefined();
+    const why = (byName(r.excluded, '冯师傅') as Excl).why;
+    expect(why.map((w) => w.code)).toEqual(['off_duty']);
+    expect(typeof why[0]?.values.nextWorkingAt).toBe('string');
+    expect(byName(r.candidates, '陈师傅')).toBeTruthy();
+
+    // Picking them anyway is refused with the same reason.
+    const d = await api('POST', `/tickets/${tk.id}/dispatch`, a.as('dispatcher'), {
+      version: (await ticketOf(tk.id)).version,
+      technicianId: tech['冯师傅'],
+      overrideReason: '客户指定',
+    });
+    expect(d.statusCode, d.body).toBe(422);
+    expect(d.json().error).toMatchObject({ code: 'DISPATCH_CANDIDATE_EXCLUDED' });
+    expect(d.json().error.details.why.map((w: { code: string }) => w.code)).toEqual(['off_duty']);
+  });
+
+  it('counts today’s visits and open work without a visit against capacity, in one look', async () => {
+    const wang = tech['王师傅'] as string;
+    const loadOfWang = async (ticketId: string) =>
+      (byName((await candidates(ticketId)).candidates, '王师傅') as Cand).load;
+    const probe = await openTicket();
+    const base = await loadOfWang(probe.id);
+
+    // Dispatched to 王师傅 (own point: assigned at once), no visit yet: one more.
+    const job = await openTicket();
+    const d = await api('POST', `/tickets/${job.id}/dispatch`, a.as('dispatcher'), {
+      version: job.version,
+      technicianId: wang,
+      overrideReason: '熟悉该小区',
+    });
+    expect(d.statusCode, d.body).toBe(201);
+    expect(await loadOfWang(probe.id)).toBe(base + 1);
+
+    const at = (hoursFromNow: number) => new Date(Date.now() + hoursFromNow * 3_600_000);
+    const { from, to } = dayBoundsOfToday();
+    const inToday = (h: number) =>
+      new Date(Math.min(Math.max(at(h).getTime(), from + 60_000), to - 3_600_000));
+    const visit = async (
+      ticketId: string,
+      status: 'confirmed' | 'cancelled' | 'missed' | 'completed',
+      start: Date,
+    ) => {
+      const [v] = await t.database.db
+        .insert(schema.visits)
+        .values({
+          tenantId: a.tenantId,
+          ticketId,
+          technicianId: wang,
+          teamId: ownPoint,
+          status,
+          windowStart: start,
+          windowEnd: new Date(start.getTime() + 3_600_000),
+        })
+        .returning({ id: schema.visits.id });
+      return v!.id;
+    };
+    // Its visit today: still one (the work order is counted through the visit, not twice).
+    const v1 = await visit(job.id, 'confirmed', inToday(0));
+    expect(await loadOfWang(probe.id)).toBe(base + 1);
+    // Moved to the day after tomorrow: not today's load.
+    await t.database.db
+      .update(schema.visits)
+      .set({ windowStart: at(48), windowEnd: at(49) })
+      .where(eq(schema.visits.id, v1));
+    expect(await loadOfWang(probe.id)).toBe(base);
+    // Cancelled and missed visits today do not count; a completed one does.
+    const other = await openTicket();
+    await visit(other.id, 'cancelled', inToday(0));
+    await visit(other.id, 'missed', inToday(0));
+    expect(await loadOfWang(probe.id)).toBe(base);
+    await visit(other.id, 'completed', inToday(0));
+    expect(await loadOfWang(probe.id)).toBe(base + 1);
+  });
+});
+
+/** Today in the tenant's zone (Asia/Shanghai, no DST) as UTC epoch ms. */
+function dayBoundsOfToday() {
+  const from = Date.parse(`${day(0)}T00:00:00+08:00`);
+  return { from, to: from + 86_400_000 };
+}

@@ -67,7 +67,12 @@ export interface CandidateRow {
   /** Latest expiry among expired certificates for the category (null: none). */
   expiredCertOn: string | null;
   leaveUntil: string | null;
+  /** The technician's working calendar (business calendar id); null: no calendar, always available. */
+  calendarId: string | null;
+  /** The day's visits (not missed/cancelled) plus open assigned work orders with no visit planned. */
   load: number;
+  /** Filled by the service when the calendar has no working time on the day (ISO of the next, or null). */
+  offToday?: { nextWorkingAt: string | null };
 }
 
 export interface CandidateFilter {
@@ -75,6 +80,9 @@ export interface CandidateFilter {
   category: string | null;
   jobType: string;
   day: string;
+  /** The day's bounds in the tenant's time zone (today's load counts visits starting in [dayFrom, dayTo)). */
+  dayFrom: Date;
+  dayTo: Date;
   /** Bounding box around the customer; without it, region codes decide. */
   box?: { minLat: number; maxLat: number; minLng: number; maxLng: number };
   regionCodes?: string[];
@@ -87,8 +95,8 @@ export interface CandidateFilter {
 
 /**
  * Technicians near the job. The prefilter is index-friendly: the base-location bounding box (btree on
- * tenant, lat, lng) and, for the skilled list, the skills arrays (GIN); certificates, leave and today's
- * load are looked up per remaining row through their own indexes.
+ * tenant, lat, lng) and, for the skilled list, the skills arrays (GIN); certificates and leave are looked up
+ * per remaining row through their own indexes, today's load in one grouped pass over the short list.
  */
 export async function findCandidateRows(db: Executor, f: CandidateFilter) {
   const skill = f.category
@@ -126,30 +134,49 @@ export async function findCandidateRows(db: Executor, f: CandidateFilter) {
     : sql`tp.user_id`;
   const r = await db.execute(sql`
     WITH near AS (
-      SELECT tp.user_id, tp.tenant_id, tp.base_lat, tp.base_lng, tp.daily_capacity, tp.categories, tp.job_types
+      SELECT tp.user_id, tp.tenant_id, tp.base_lat, tp.base_lng, tp.daily_capacity, tp.categories, tp.job_types,
+             tp.calendar_id
         FROM technician_profiles tp
        WHERE ${sql.join(where, sql` AND `)}
        ORDER BY ${nearness}
-       LIMIT ${f.limit})
+       LIMIT ${f.limit}),
+    -- Today's load, grouped for the short list at once: the day's visits that are not missed or cancelled,
+    -- plus open assigned work orders with no live visit and no visit that day (unplanned work takes a slot).
+    day_load AS (
+      SELECT w.tech, count(*)::int AS n FROM (
+        SELECT v.technician_id AS tech FROM visits v
+         WHERE v.tenant_id = ${f.tenantId} AND v.technician_id IN (SELECT user_id FROM near)
+           AND v.window_start >= ${f.dayFrom} AND v.window_start < ${f.dayTo}
+           AND v.status NOT IN ('missed', 'cancelled')
+        UNION ALL
+        SELECT k.assignee_id AS tech FROM tickets k
+         WHERE k.tenant_id = ${f.tenantId} AND k.assignee_id IN (SELECT user_id FROM near)
+           AND k.status IN ('open', 'scheduled', 'in_progress', 'reopened')
+           AND NOT EXISTS (
+             SELECT 1 FROM visits x
+              WHERE x.tenant_id = k.tenant_id AND x.ticket_id = k.id
+                AND (x.status IN ('proposed', 'confirmed', 'checked_in')
+                     OR (x.window_start >= ${f.dayFrom} AND x.window_start < ${f.dayTo}
+                         AND x.status NOT IN ('missed', 'cancelled'))))
+      ) w GROUP BY w.tech)
     SELECT n.user_id AS "technicianId", u.display_name AS "technicianName",
            tm.id AS "servicePointId", tm.name AS "servicePointName",
            sp.ownership::text AS "ownership", sp.active AS "spActive", sp.lat AS "spLat", sp.lng AS "spLng",
            sp.coverage_radius_km AS "coverageRadiusKm", sp.coverage_region_codes AS "coverageRegionCodes",
            n.base_lat AS "baseLat", n.base_lng AS "baseLng", n.daily_capacity AS "dailyCapacity",
+           n.calendar_id AS "calendarId", coalesce(dl.n, 0) AS "load",
            (${f.category ? sql`n.categories @> ARRAY[${f.category}]::text[]` : sql`true`}) AS "hasCategory",
            (n.job_types @> ARRAY[${f.jobType}]::text[]) AS "hasJobType",
            cv.score AS "validCertScore", cv.name AS "validCertName", cv.expires_on::text AS "validCertExpiresOn",
            (SELECT max(c.expires_on)::text FROM technician_certifications c
              WHERE c.user_id = n.user_id AND ${certCategory} AND c.expires_on < ${f.day}::date) AS "expiredCertOn",
            (SELECT max(l.ends_on)::text FROM technician_leave l
-             WHERE l.user_id = n.user_id AND l.starts_on <= ${f.day}::date AND l.ends_on >= ${f.day}::date) AS "leaveUntil",
-           (SELECT count(*)::int FROM tickets k
-             WHERE k.tenant_id = n.tenant_id AND k.assignee_id = n.user_id
-               AND k.status IN ('open', 'scheduled', 'in_progress', 'reopened')) AS "load"
+             WHERE l.user_id = n.user_id AND l.starts_on <= ${f.day}::date AND l.ends_on >= ${f.day}::date) AS "leaveUntil"
       FROM near n
       JOIN users u ON u.id = n.user_id AND u.active AND u.role = 'technician'
       JOIN teams tm ON tm.id = u.team_id AND tm.kind = 'service_point'
       LEFT JOIN service_point_profiles sp ON sp.team_id = tm.id
+      LEFT JOIN day_load dl ON dl.tech = n.user_id
       LEFT JOIN LATERAL (
         SELECT c.exam_score AS score, c.name, c.expires_on FROM technician_certifications c
          WHERE c.user_id = n.user_id AND ${certCategory} AND c.expires_on >= ${f.day}::date

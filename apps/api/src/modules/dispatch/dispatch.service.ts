@@ -12,9 +12,12 @@ import { AppError } from '../../lib/app-error';
 import { inTransaction, type ServiceContext } from '../../lib/context';
 import { localDateIn } from '../../lib/local-date';
 import { iso } from '../../lib/versioned';
+import { loadCompiledCalendar } from '../agreements/calendars.service';
 import { recordAudit } from '../audit/audit.service';
+import { nextWorkingMoment, workingMinutesBetween } from '../calendars/business-time';
 import * as ticketsRepo from '../tickets/tickets.repository';
 import { assignTicket, ticketNumber, visibilityOf } from '../tickets/tickets.service';
+import { dayBounds } from '../visits/visits.service';
 import * as repo from './dispatch.repository';
 import * as fieldRepo from './field.repository';
 import { boundingBox, exclusionsOf, type RankBasis, rank, scoreCandidate } from './ranking';
@@ -95,17 +98,48 @@ function filterFor(
   basis: RankBasis,
   day: string,
 ): Omit<repo.CandidateFilter, 'skilled' | 'limit'> {
+  const { from, to } = dayBounds(ctx.principal.tenantTimeZone, day);
   const where: Omit<repo.CandidateFilter, 'skilled' | 'limit'> = {
     tenantId: ctx.principal.tenantId,
     category: basis.category,
     jobType: basis.ticketType,
     day,
+    dayFrom: from,
+    dayTo: to,
     ...scopeOf(ctx),
   };
   if (basis.lat !== null && basis.lng !== null)
     where.box = boundingBox(basis.lat, basis.lng, basis.maxDistanceKm);
   else where.regionCodes = [basis.districtCode, basis.cityCode].filter((c): c is string => Boolean(c));
   return where;
+}
+
+/**
+ * Marks, from each technician's working calendar (compiled and cached per calendar), those whose calendar has
+ * no working time on the day, with when they are next at work (the ranking decides what that means).
+ */
+async function markOffToday(ctx: ServiceContext, rows: repo.CandidateRow[], from: Date, to: Date) {
+  const calendarIds = [...new Set(rows.map((r) => r.calendarId).filter((c): c is string => Boolean(c)))];
+  if (!calendarIds.length) return rows;
+  const calendars = await Promise.all(
+    calendarIds.map(async (id) => [id, await loadCompiledCalendar(ctx.db, id)] as const),
+  );
+  const offToday = new Map<string, { nextWorkingAt: string | null }>();
+  for (const [id, cal] of calendars) {
+    if (workingMinutesBetween(cal, from, to) > 0) continue;
+    let next: string | null = null;
+    try {
+      next = nextWorkingMoment(cal, to).toISOString();
+    } catch {
+      // A calendar that never works again: off for good (excluded whatever is due).
+    }
+    offToday.set(id, { nextWorkingAt: next });
+  }
+  for (const r of rows) {
+    const off = r.calendarId ? offToday.get(r.calendarId) : undefined;
+    if (off) r.offToday = off;
+  }
+  return rows;
 }
 
 /**
@@ -122,7 +156,8 @@ export async function rankCandidates(ctx: ServiceContext, ticketId: string): Pro
     repo.findCandidateRows(ctx.db, { ...where, skilled: true, limit: 80 }),
     repo.findCandidateRows(ctx.db, { ...where, skilled: false, limit: 20 }),
   ]);
-  return response(ticketId, basis, day, rank([...skilled, ...unskilled], basis));
+  const rows = await markOffToday(ctx, [...skilled, ...unskilled], where.dayFrom, where.dayTo);
+  return response(ticketId, basis, day, rank(rows, basis));
 }
 
 function response(
@@ -158,21 +193,23 @@ async function standingOf(ctx: ServiceContext, ticketId: string, technicianId: s
   if (excluded) throw new AppError('DISPATCH_CANDIDATE_EXCLUDED', { technicianId, why: excluded.why });
   // Farther than the search radius, or beyond the listed ones: judge them on their own.
   const { basis, day } = await basisOf(ctx, ticketId);
-  const [row] = await repo.findCandidateRows(ctx.db, {
-    ...filterFor(ctx, basis, day),
+  const filter = filterFor(ctx, basis, day);
+  const [found] = await repo.findCandidateRows(ctx.db, {
+    ...filter,
     box: undefined,
     regionCodes: undefined,
     technicianId,
     skilled: true,
     limit: 1,
   });
+  const [row] = found ? await markOffToday(ctx, [found], filter.dayFrom, filter.dayTo) : [];
   if (!row) {
     const why: ExcludedCandidate['why'] = [{ code: 'no_profile', values: {} }];
     const t = await fieldRepo.findTechnicians(ctx.db, ctx.principal.tenantId, { id: technicianId });
     if (!t[0]) throw new AppError('REFERENCE_INVALID', { field: 'technicianId' });
     throw new AppError('DISPATCH_CANDIDATE_EXCLUDED', { technicianId, why });
   }
-  const why = exclusionsOf(row);
+  const why = exclusionsOf(row, basis);
   if (why.length) throw new AppError('DISPATCH_CANDIDATE_EXCLUDED', { technicianId, why });
   const s = scoreCandidate(row, basis);
   return {

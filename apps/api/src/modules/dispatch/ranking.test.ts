@@ -38,6 +38,7 @@ function row(over: Partial<CandidateRow> = {}): CandidateRow {
     validCertExpiresOn: '2027-01-01',
     expiredCertOn: null,
     leaveUntil: null,
+    calendarId: null,
     load: 0,
     ...over,
   };
@@ -57,17 +58,21 @@ describe('geometry', () => {
 
 describe('exclusions', () => {
   it('says why a technician may not take the job', () => {
-    expect(exclusionsOf(row())).toEqual([]);
-    expect(exclusionsOf(row({ hasCategory: false })).map((w) => w.code)).toEqual(['wrong_category']);
-    expect(exclusionsOf(row({ hasJobType: false })).map((w) => w.code)).toEqual(['wrong_job_type']);
-    expect(exclusionsOf(row({ validCertScore: null })).map((w) => w.code)).toEqual(['no_certification']);
-    expect(exclusionsOf(row({ validCertScore: null, expiredCertOn: '2026-05-01' }))).toEqual([
+    expect(exclusionsOf(row(), basis)).toEqual([]);
+    expect(exclusionsOf(row({ hasCategory: false }), basis).map((w) => w.code)).toEqual(['wrong_category']);
+    expect(exclusionsOf(row({ hasJobType: false }), basis).map((w) => w.code)).toEqual(['wrong_job_type']);
+    expect(exclusionsOf(row({ validCertScore: null }), basis).map((w) => w.code)).toEqual([
+      'no_certification',
+    ]);
+    expect(exclusionsOf(row({ validCertScore: null, expiredCertOn: '2026-05-01' }), basis)).toEqual([
       { code: 'certification_expired', values: { expiredOn: '2026-05-01' } },
     ]);
-    expect(exclusionsOf(row({ leaveUntil: '2026-06-03' }))).toEqual([
+    expect(exclusionsOf(row({ leaveUntil: '2026-06-03' }), basis)).toEqual([
       { code: 'on_leave', values: { until: '2026-06-03' } },
     ]);
-    expect(exclusionsOf(row({ spActive: false })).map((w) => w.code)).toEqual(['service_point_inactive']);
+    expect(exclusionsOf(row({ spActive: false }), basis).map((w) => w.code)).toEqual([
+      'service_point_inactive',
+    ]);
   });
 });
 
@@ -133,5 +138,52 @@ describe('rank', () => {
     const r = rank([row()], { ...basis, lat: null, lng: null });
     expect(r.candidates[0]?.distanceKm).toBeNull();
     expect(r.candidates[0]?.reasons.find((x) => x.factor === 'distance')?.points).toBe(0);
+  });
+});
+
+describe('working calendar', () => {
+  const off = (nextWorkingAt: string | null) => row({ calendarId: 'cal', offToday: { nextWorkingAt } });
+
+  it('off today and back only after the job is due: excluded with the next working moment', () => {
+    const due = { ...basis, dueAt: new Date('2026-06-01T10:00:00Z') };
+    expect(exclusionsOf(off('2026-06-02T01:00:00.000Z'), due)).toEqual([
+      { code: 'off_duty', values: { nextWorkingAt: '2026-06-02T01:00:00.000Z' } },
+    ]);
+    const r = rank([off('2026-06-02T01:00:00.000Z'), row()], due);
+    expect(r.candidates).toHaveLength(1);
+    expect(r.excluded[0]?.why.map((w) => w.code)).toEqual(['off_duty']);
+  });
+
+  it('a calendar that never works again excludes whatever is due', () => {
+    expect(exclusionsOf(off(null), basis).map((w) => w.code)).toEqual(['off_duty']);
+  });
+
+  it('off today but back before the due time (or nothing due): ranked lower, with the reason', () => {
+    const due = { ...basis, dueAt: new Date('2026-06-03T10:00:00Z') };
+    for (const b of [due, basis]) {
+      const away = off('2026-06-02T01:00:00.000Z');
+      expect(exclusionsOf(away, b)).toEqual([]);
+      const s = scoreCandidate(away, b);
+      expect(s.reasons.find((x) => x.factor === 'calendar')).toEqual({
+        factor: 'calendar',
+        points: -20,
+        values: { offToday: true, nextWorkingAt: '2026-06-02T01:00:00.000Z' },
+      });
+      expect(s.score).toBe(scoreCandidate(row(), b).score - 20);
+      const r = rank(
+        [
+          { ...away, technicianName: '甲' },
+          { ...row(), technicianName: '乙' },
+        ],
+        b,
+      );
+      expect(r.candidates.map((c) => c.technicianName)).toEqual(['乙', '甲']);
+    }
+  });
+
+  it('working today: no calendar reason', () => {
+    expect(
+      scoreCandidate(row({ calendarId: 'cal' }), basis).reasons.some((x) => x.factor === 'calendar'),
+    ).toBe(false);
   });
 });

@@ -44,13 +44,25 @@ export const WEIGHTS = {
   dueSoonHours: 8,
   vipCertification: 10,
   fullPenalty: -15,
+  /** Off today by their working calendar, but back before the job's due time. */
+  offTodayPenalty: -20,
 } as const;
 
 const round = (n: number) => Math.round(n * 10) / 10;
 const VIP = new Set(['vip', 'gold']);
 
+/**
+ * Off today by their calendar (holiday, day off): they may still take the job when they are back at work
+ * before it is due (or nothing is due); otherwise they cannot.
+ */
+function backInTime(row: CandidateRow, b: Pick<RankBasis, 'dueAt'>): boolean {
+  const next = row.offToday?.nextWorkingAt;
+  if (!next) return false;
+  return b.dueAt === null || new Date(next).getTime() <= b.dueAt.getTime();
+}
+
 /** Why a technician may not take the job; empty when they may. */
-export function exclusionsOf(row: CandidateRow): ExcludedCandidate['why'] {
+export function exclusionsOf(row: CandidateRow, b: Pick<RankBasis, 'dueAt'>): ExcludedCandidate['why'] {
   const why: ExcludedCandidate['why'] = [];
   if (row.spActive === false) why.push({ code: 'service_point_inactive', values: {} });
   if (!row.hasCategory) why.push({ code: 'wrong_category', values: {} });
@@ -61,6 +73,8 @@ export function exclusionsOf(row: CandidateRow): ExcludedCandidate['why'] {
     else why.push({ code: 'no_certification', values: {} });
   }
   if (row.leaveUntil) why.push({ code: 'on_leave', values: { until: row.leaveUntil } });
+  if (row.offToday && !backInTime(row, b))
+    why.push({ code: 'off_duty', values: { nextWorkingAt: row.offToday.nextWorkingAt } });
   return why;
 }
 
@@ -119,6 +133,12 @@ export function scoreCandidate(row: CandidateRow, b: RankBasis) {
   });
   const covered = coveredBy(row, b);
   reasons.push({ factor: 'coverage', points: covered ? WEIGHTS.coverage : 0, values: { covered } });
+  if (row.offToday)
+    reasons.push({
+      factor: 'calendar',
+      points: WEIGHTS.offTodayPenalty,
+      values: { offToday: true, nextWorkingAt: row.offToday.nextWorkingAt },
+    });
   const score = round(reasons.reduce((s, r) => s + r.points, 0));
   return { km, score, reasons };
 }
@@ -148,7 +168,7 @@ export function rank(
     const km = b.lat !== null && b.lng !== null ? distanceKm(row.baseLat, row.baseLng, b.lat, b.lng) : null;
     // The bounding box is a square: drop its corners beyond the search radius.
     if (km !== null && km > b.maxDistanceKm) continue;
-    const why = exclusionsOf(row);
+    const why = exclusionsOf(row, b);
     if (why.length) {
       excluded.push({ ...base(row, km), why, km: km ?? Number.POSITIVE_INFINITY });
       continue;

@@ -181,6 +181,7 @@ export const zhCN = {
     tierStandard: '客户等级：{{tier}}',
     covered: '在网点覆盖范围内',
     notCovered: '不在网点覆盖范围内',
+    offToday: '今日不在班，{{next}} 上班，仍赶得上承诺',
   },
   excluded: {
     wrong_category: '不会修此品类',
@@ -188,6 +189,8 @@ export const zhCN = {
     no_certification: '无此品类上岗证',
     certification_expired: '上岗证已于 {{expiredOn}} 过期',
     on_leave: '请假中（至 {{until}}）',
+    off_duty: '今日不在班（{{next}} 上班，赶不上承诺）',
+    off_duty_never: '工作日历中已无工作时间',
     service_point_inactive: '所属网点已停用',
     no_profile: '未填写技师资料',
   },
@@ -402,6 +405,7 @@ export const en: typeof zhCN = {
     tierStandard: 'Customer tier: {{tier}}',
     covered: 'Within the service point’s coverage',
     notCovered: 'Outside the service point’s coverage',
+    offToday: 'Off today, back {{next}}, still in time for the promise',
   },
   excluded: {
     wrong_category: 'Not skilled in this category',
@@ -409,6 +413,8 @@ export const en: typeof zhCN = {
     no_certification: 'No certification for this category',
     certification_expired: 'Certification expired on {{expiredOn}}',
     on_leave: 'On leave (until {{until}})',
+    off_duty: 'Off today (back {{next}}, too late for the promise)',
+    off_duty_never: 'No working time left in their calendar',
     service_point_inactive: 'Service point inactive',
     no_profile: 'No technician profile',
   },

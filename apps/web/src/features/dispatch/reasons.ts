@@ -31,12 +31,27 @@ export function reasonText(r: RankReason, t: T): string {
       return r.points > 0 ? t('reason.tier') : t('reason.tierStandard', { tier: label(t, 'tier', v.tier) });
     case 'coverage':
       return v.covered ? t('reason.covered') : t('reason.notCovered');
+    case 'calendar':
+      return t('reason.offToday', {
+        next: typeof v.nextWorkingAt === 'string' ? whenText(v.nextWorkingAt) : '',
+      });
     default:
       return r.factor;
   }
 }
 
+/** An instant as the dispatcher reads it: "2026-11-25 08:30" in the browser's zone. */
+function whenText(at: string): string {
+  const d = new Date(at);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
 /** Why a technician is not offered, e.g. "上岗证已于 2026-11-20 过期". */
 export function exclusionText(w: ExcludedCandidate['why'][number], t: T): string {
+  if (w.code === 'off_duty')
+    return typeof w.values.nextWorkingAt === 'string'
+      ? t('excluded.off_duty', { next: whenText(w.values.nextWorkingAt) })
+      : t('excluded.off_duty_never');
   return t(`excluded.${w.code}` as never, w.values as Record<string, string>);
 }
