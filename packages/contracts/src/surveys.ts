@@ -274,7 +274,7 @@ export const campaignCreateBody = z
     name: text(100),
     description: text(1000).optional(),
     filter: campaignFilter,
-    action: z.enum(['followup', 'ticket']),
+    action: z.enum(['followup', 'ticket', 'survey']),
     ticketType: z.enum(ticketTypes).optional(),
     dueAt: isoDateTime.optional(),
   })
@@ -288,7 +288,7 @@ export const campaign = z.object({
   name: z.string(),
   description: z.string().nullable(),
   filter: campaignFilter,
-  action: z.enum(['followup', 'ticket']),
+  action: z.enum(['followup', 'ticket', 'survey']),
   ticketType: z.string().nullable(),
   dueAt: isoDateTime.nullable(),
   status: z.enum(['draft', 'running', 'done', 'failed']),

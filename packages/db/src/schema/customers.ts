@@ -55,6 +55,8 @@ export const customers = pgTable(
     index('customers_search_trgm').using('gin', sql`${t.searchText} gin_trgm_ops`),
     // 2-character names and words (陈明, 海尔), which trigrams cannot serve.
     index('customers_search_pairs_gin').using('gin', t.searchPairs),
+    // Customers lost in a month (insights monthly report): partial, only churned rows.
+    index('customers_churned_idx').on(t.tenantId, t.churnedAt.desc()).where(sql`${t.status} = 'churned'`),
   ],
 );
 

@@ -249,7 +249,7 @@ export const followupAttempts = pgTable(
   (t) => [index('followup_attempts_followup_idx').on(t.followupId, t.at)],
 );
 
-export const campaignActionEnum = pgEnum('campaign_action', ['followup', 'ticket']);
+export const campaignActionEnum = pgEnum('campaign_action', ['followup', 'ticket', 'survey']);
 export const campaignStatusEnum = pgEnum('campaign_status', ['draft', 'running', 'done', 'failed']);
 
 export interface CampaignFilter {

@@ -10,6 +10,7 @@ import { inTransaction, type ServiceContext } from '../../lib/context';
 import { localDateIn } from '../../lib/local-date';
 import { iso, requireUpdated } from '../../lib/versioned';
 import { recordAudit } from '../audit/audit.service';
+import { inviteCampaignCustomers } from '../surveys/survey-triggers';
 import { systemPrincipal } from '../surveys/surveys.service';
 import { openTicket } from '../tickets/tickets.service';
 import * as repo from './followups.repository';
@@ -221,6 +222,14 @@ export async function runCampaign(
             createdAt: now,
             updatedAt: now,
           })),
+        );
+      } else if (c.action === 'survey') {
+        // Survey campaign: one invitation per customer (surveys/survey-triggers.ts).
+        created += await inviteCampaignCustomers(
+          db,
+          c,
+          batch.map((u) => u.customer_id),
+          new Date(),
         );
       } else {
         const done = await repo.doneUnitsOf(

@@ -403,6 +403,9 @@ export async function insertCampaignUnit(db: Executor, row: typeof campaignUnits
 
 export async function countCampaignResults(db: Executor, campaign: CampaignRow) {
   if (campaign.action === 'followup') return db.$count(followups, eq(followups.campaignId, campaign.id));
+  // Survey campaigns (surveys/survey-triggers.ts): the invitations they made.
+  if (campaign.action === 'survey')
+    return db.$count(schema.surveyInvitations, eq(schema.surveyInvitations.campaignId, campaign.id));
   return db.$count(campaignUnits, eq(campaignUnits.campaignId, campaign.id));
 }
 

@@ -32,6 +32,7 @@ import {
 import { iso, requireUpdated } from '../../lib/versioned';
 import { recordAudit } from '../audit/audit.service';
 import * as commitments from '../commitments/commitments.service';
+import { onVisitCompleted } from '../surveys/survey-triggers';
 import { insertEvent } from '../tickets/tickets.repository';
 import * as tickets from '../tickets/tickets.service';
 import * as repo from './visits.repository';
@@ -489,6 +490,8 @@ export async function checkOut(ctx: ServiceContext, id: string, input: { version
   if (missing.length) throw new AppError('VISIT_INCOMPLETE', { missing });
   await updateOrConflict(ctx, id, input.version, { status: 'completed', checkedOutAt: ctx.now() });
   await timeline(ctx, v, 'completed', '工程师离场，上门服务完成', { result: v.result });
+  // Visit survey (surveys/survey-triggers.ts): once per visit, consent and sampling decided there.
+  await onVisitCompleted(ctx, { id, ticketId: v.ticketId, result: v.result });
   if (v.result === 'resolved') await moveTicket(ctx, v.ticketId, 'resolved', v.workDone ?? undefined);
   else await moveTicket(ctx, v.ticketId, 'open');
   return reload(ctx, id);

@@ -30,7 +30,7 @@ interface Values {
   minAgeMonths?: number | null;
   provinceCodes?: string[];
   tiers?: string[];
-  action: 'followup' | 'ticket';
+  action: 'followup' | 'ticket' | 'survey';
   ticketType?: 'maintenance' | 'repair' | 'installation' | 'inquiry';
 }
 
@@ -114,6 +114,7 @@ export function CampaignsSection() {
                 options={[
                   { value: 'followup', label: t('campaigns.actionFollowup') },
                   { value: 'ticket', label: t('campaigns.actionTicket') },
+                  { value: 'survey', label: t('campaigns.actionSurvey') },
                 ]}
               />
             </Form.Item>
@@ -220,7 +221,11 @@ export function CampaignsSection() {
               <Space direction="vertical" size={0}>
                 <Typography.Text strong>{c.name}</Typography.Text>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {c.action === 'followup' ? t('campaigns.actionFollowup') : t('campaigns.actionTicket')}
+                  {c.action === 'followup'
+                    ? t('campaigns.actionFollowup')
+                    : c.action === 'survey'
+                      ? t('campaigns.actionSurvey')
+                      : t('campaigns.actionTicket')}
                 </Typography.Text>
               </Space>
             ),

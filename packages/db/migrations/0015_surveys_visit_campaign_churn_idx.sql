@@ -1,0 +1,2 @@
+ALTER TYPE "public"."campaign_action" ADD VALUE 'survey';--> statement-breakpoint
+CREATE INDEX "customers_churned_idx" ON "customers" USING btree ("tenant_id","churned_at" DESC NULLS LAST) WHERE "customers"."status" = 'churned';
