@@ -204,6 +204,7 @@ export const timelineKinds = [
   'visit', // visits: planned, confirmed, checked in, reported, signed, completed, missed (data.action)
   'quote_offered',
   'dispatch', // dispatch (派工): dispatched, accepted, refused, expired, superseded (data.action)
+  'quote', // quotes (报价): sent, accepted, declined, payment_recorded (data.action)
 ] as const;
 
 export const timelineEntry = z.object({

@@ -321,6 +321,22 @@ describe('quotes', () => {
     expect(money.charges.map((c: { amountFen: number }) => c.amountFen)).toEqual([0, 5_000]);
     expect(money.charges[0].coverage).toMatchObject({ partClass: 'compressor' });
     expect(money).toMatchObject({ chargedFen: 5_000, paidFen: 0, balanceFen: 5_000 });
+    // The work order's timeline tells the story: sent by the agent, accepted by the customer through the link.
+    const timeline = (await api('GET', `/tickets/${tk.id}/timeline`, acme.as('agent'))).json().items as {
+      kind: string;
+      authorId: string | null;
+      data: Record<string, unknown>;
+    }[];
+    const steps = timeline.filter((e) => e.kind === 'quote');
+    expect(steps.map((e) => e.data['action'])).toEqual(['sent', 'accepted']);
+    expect(steps[0]).toMatchObject({
+      authorId: acme.users.agent.id,
+      data: { quoteId: q.id, totalFen: 5_000 },
+    });
+    expect(steps[1]).toMatchObject({
+      authorId: null,
+      data: { quoteId: q.id, via: 'link', customerName: '钱芳', totalFen: 5_000, currency: 'CNY' },
+    });
   });
 
   it('a declined link leaves no charges; an expired link is refused with 410', async () => {

@@ -28,12 +28,41 @@ import { agreementsRepository } from '../agreements/agreements.service';
 import { insertAudit } from '../audit/audit.repository';
 import { diff, recordAudit } from '../audit/audit.service';
 import { getUnitWarranty } from '../products/products.service';
+import { insertEvent } from '../tickets/tickets.repository';
 import { getTicket } from '../tickets/tickets.service';
 import * as repo from './quotes.repository';
 
 const DAY_MS = 86_400_000;
 /** Work orders that can carry paid work. */
 export const quotableTypes: readonly TicketType[] = ['repair', 'installation', 'maintenance'];
+
+/**
+ * A quote step on the work order's timeline (kind `quote`, the step in data.action), written in the caller's
+ * transaction. The web builds its sentence from `data`; `body` is only the customer's reason, if any.
+ */
+function quoteTimeline(
+  db: Executor,
+  e: {
+    tenantId: string;
+    ticketId: string;
+    authorId: string | null;
+    action: 'sent' | 'accepted' | 'declined' | 'payment_recorded';
+    body?: string | null;
+    data: Record<string, unknown>;
+    at: Date;
+  },
+) {
+  return insertEvent(db, {
+    tenantId: e.tenantId,
+    ticketId: e.ticketId,
+    kind: 'quote',
+    visibility: 'internal',
+    authorId: e.authorId,
+    body: e.body ?? null,
+    data: { action: e.action, ...e.data },
+    createdAt: e.at,
+  });
+}
 
 // ── Price list ──────────────────────────────────────────────────────────────────────────────────────
 
@@ -400,6 +429,19 @@ export async function sendQuote(ctx: ServiceContext, id: string, version: number
     expiresAt: q.validUntil,
     createdById: ctx.principal.userId,
   });
+  await quoteTimeline(ctx.db, {
+    tenantId: ctx.principal.tenantId,
+    ticketId: q.ticketId,
+    authorId: ctx.principal.userId,
+    action: 'sent',
+    data: {
+      quoteId: id,
+      totalFen: q.totalFen,
+      currency: q.currency,
+      validUntil: q.validUntil.toISOString(),
+    },
+    at: now,
+  });
   await recordAudit(ctx, {
     action: 'quote.sent',
     entityType: 'quote',
@@ -465,6 +507,21 @@ async function applyDecision(
       })),
     );
   }
+  await quoteTimeline(db, {
+    tenantId,
+    ticketId: q.ticketId,
+    authorId: d.userId,
+    action: d.decision,
+    body: d.decision === 'declined' ? (d.reason ?? null) : null,
+    data: {
+      quoteId: q.id,
+      via: d.via,
+      customerName: d.customerName,
+      totalFen: q.totalFen,
+      currency: q.currency,
+    },
+    at: now,
+  });
   await revokePublicLinks(db, tenantId, 'quote', q.id, now);
 }
 
@@ -684,6 +741,14 @@ export async function recordPayment(
     receivedAt: input.receivedAt ? new Date(input.receivedAt) : now,
     recordedById: ctx.principal.userId,
     createdAt: now,
+  });
+  await quoteTimeline(ctx.db, {
+    tenantId,
+    ticketId,
+    authorId: ctx.principal.userId,
+    action: 'payment_recorded',
+    data: { paymentId: p.id, method: input.method, amountFen: input.amountFen, currency: 'CNY' },
+    at: now,
   });
   await recordAudit(ctx, {
     action: 'payment.recorded',

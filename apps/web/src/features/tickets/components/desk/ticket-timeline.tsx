@@ -1,14 +1,18 @@
 import {
+  CarOutlined,
   ClockCircleOutlined,
   EditOutlined,
+  ExclamationCircleOutlined,
   EyeOutlined,
   FileAddOutlined,
   LockOutlined,
   MessageOutlined,
   PhoneOutlined,
   PlusCircleOutlined,
+  SendOutlined,
   SwapOutlined,
   TagsOutlined,
+  TransactionOutlined,
   UserSwitchOutlined,
 } from '@ant-design/icons';
 import type { TimelineEntry } from '@manyi/contracts';
@@ -21,6 +25,7 @@ import { errorText } from '../../../../shared/api-errors';
 import { formatDateTime } from '../../../../shared/format';
 import { attachmentUrl, useTimeline } from '../../api';
 import { formatDuration } from '../../ticket-logic';
+import { authorLabel, describeEntry, type EntrySentence } from '../../timeline-sentences';
 import { describeValue, fieldLabel } from './describe-values';
 import { type Desk, useDesk } from './desk-context';
 
@@ -79,7 +84,7 @@ export function TicketTimeline() {
 }
 
 function timelineItem(entry: TimelineEntry, desk: Desk, t: TFunction<'tickets'>): TimelineItemType {
-  const author = entry.authorName ?? (entry.authorId ? t('timeline.someone') : t('timeline.system'));
+  const author = authorLabel(entry, t);
   const time = formatDateTime(entry.createdAt, currentLanguage(), desk.timeZone);
   const d = entry.data;
   const head = (text: ReactNode, extra?: ReactNode) => (
@@ -97,6 +102,16 @@ function timelineItem(entry: TimelineEntry, desk: Desk, t: TFunction<'tickets'>)
       {content}
     </div>
   );
+
+  // Dispatch, visit, quote and complaint entries: one localised sentence from `data`, then the details.
+  const sentence = describeEntry(entry, {
+    t,
+    lang: currentLanguage(),
+    timeZone: desk.timeZone,
+    userName: (id) => desk.usersById.get(id)?.displayName,
+    teamName: (id) => desk.teamsById.get(id)?.name,
+  });
+  if (sentence) return sentenceItem(entry, sentence, base, wrap, head);
 
   switch (entry.kind) {
     case 'reply':
@@ -370,4 +385,56 @@ function timelineItem(entry: TimelineEntry, desk: Desk, t: TFunction<'tickets'>)
         ),
       };
   }
+}
+
+const toneColor: Record<EntrySentence['tone'], string> = {
+  blue: '#1677ff',
+  green: '#389e0d',
+  red: '#cf1322',
+  gray: '#8c8c8c',
+  gold: '#d48806',
+  orange: '#d46b08',
+};
+
+const familyIcon: Record<EntrySentence['family'], typeof SendOutlined> = {
+  dispatch: SendOutlined,
+  visit: CarOutlined,
+  quote_offered: TransactionOutlined,
+  quote: TransactionOutlined,
+  complaint: ExclamationCircleOutlined,
+};
+
+function sentenceItem(
+  entry: TimelineEntry,
+  s: EntrySentence,
+  base: { key: string },
+  wrap: (kind: string, content: ReactNode) => ReactNode,
+  head: (text: ReactNode, extra?: ReactNode) => ReactNode,
+): TimelineItemType {
+  const Icon = familyIcon[s.family];
+  const color = toneColor[s.tone];
+  // Complaint notes keep their text (it carries the handler's own words); the others are fully worded from data.
+  const body =
+    s.family === 'complaint' || (s.family === 'visit' && s.action === 'reported') ? entry.body : null;
+  return {
+    ...base,
+    color: s.tone,
+    icon: <Icon style={{ fontSize: 16, color }} />,
+    content: (
+      <div data-action={s.action}>
+        {wrap(
+          entry.kind,
+          <>
+            {head(<Typography.Text>{s.sentence}</Typography.Text>)}
+            {s.details.length > 0 && (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="timeline-details">
+                {s.details.join(' · ')}
+              </Typography.Text>
+            )}
+            {body && <div className="tickets-bubble tickets-bubble-internal">{body}</div>}
+          </>,
+        )}
+      </div>
+    ),
+  };
 }
