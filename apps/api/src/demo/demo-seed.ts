@@ -4,8 +4,6 @@ import { createRandom } from '@manyi/db/seed/data/random';
 import { internalStaff, servicePointStaff, teams as teamTemplates } from '@manyi/db/seed/data/staff';
 import { seedWorld } from '@manyi/db/seed/world';
 import { and, eq, gte, inArray } from 'drizzle-orm';
-import { loadConfig } from '../config';
-import type { ServiceContext } from '../lib/context';
 import { hashPassword } from '../modules/auth/password';
 import { coverageFacts } from '../modules/commitments/commitments.repository';
 import {
@@ -16,6 +14,7 @@ import {
 } from '../modules/commitments/commitments.service';
 import { insertTeam, insertUser } from '../modules/users/users.repository';
 import { createTenant } from '../modules/users/users.service';
+import { demoContext } from './demo-context';
 import { seedComplaintsDemo } from './seed-complaints';
 import { seedDispatchDemo } from './seed-dispatch';
 import { seedInsightsDemo } from './seed-insights';
@@ -160,24 +159,7 @@ async function startDemoClocks(db: Executor, database: Database, tenantId: strin
         gte(schema.tickets.createdAt, new Date(Date.now() - 2 * 86_400_000)),
       ),
     );
-  const ctx: ServiceContext = {
-    db,
-    database,
-    config: loadConfig({}),
-    principal: {
-      kind: 'session',
-      tenantId,
-      tenantTimeZone: 'Asia/Shanghai',
-      ticketPrefix: 'GD',
-      userId: adminId,
-      role: 'admin',
-      teamId: null,
-      credentialId: 'demo-seed',
-    },
-    lang: 'zh',
-    requestId: 'demo-seed',
-    now: () => new Date(),
-  };
+  const ctx = demoContext(db, database, { tenantId, userId: adminId, role: 'admin' });
   for (const t of recent) {
     const facts = await coverageFacts(db, tenantId, t.customerId, t.unitId);
     const plan = await planCommitments(ctx, { ...t, ...facts, at: t.createdAt });

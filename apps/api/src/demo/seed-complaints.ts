@@ -2,9 +2,8 @@ import { type ComplaintSeverity, type ComplaintStep, complaintSteps } from '@man
 import { type Database, type Executor, schema } from '@manyi/db';
 import { createRandom } from '@manyi/db/seed/data/random';
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { loadConfig } from '../config';
-import type { ServiceContext } from '../lib/context';
 import * as complaints from '../modules/complaints/complaints.service';
+import { demoContext } from './demo-context';
 
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
@@ -234,26 +233,7 @@ export async function seedComplaintsDemo(
   }
 
   // Fresh complaints through the service: live countdowns, notifications, the timeline.
-  const ctx: ServiceContext = {
-    db,
-    database,
-    config: loadConfig({}),
-    principal: {
-      kind: 'session',
-      tenantId,
-      tenantTimeZone: 'Asia/Shanghai',
-      ticketPrefix: 'GD',
-      userId: agents[0] ?? adminId,
-      role: 'agent',
-      teamId: null,
-      credentialId: 'demo-seed',
-    },
-    lang: 'zh',
-    requestId: 'demo-seed',
-    now: () => new Date(),
-    // Live notices are pointless while seeding (and would wait for the seed's own transaction).
-    afterCommit: () => undefined,
-  };
+  const ctx = demoContext(db, database, { tenantId, userId: agents[0] ?? adminId, role: 'agent' });
   const customers = await db
     .select({ id: schema.customers.id })
     .from(schema.customers)

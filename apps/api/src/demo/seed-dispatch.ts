@@ -3,11 +3,10 @@ import { createRandom } from '@manyi/db/seed/data/random';
 import { cityByCode } from '@manyi/db/seed/data/regions';
 import { servicePoints as pointTemplates } from '@manyi/db/seed/data/staff';
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { loadConfig } from '../config';
-import type { ServiceContext } from '../lib/context';
 import { localDateIn } from '../lib/local-date';
 import { dispatchTicket, rankCandidates } from '../modules/dispatch/dispatch.service';
 import { openTicket } from '../modules/tickets/tickets.service';
+import { demoContext } from './demo-context';
 
 const TIME_ZONE = 'Asia/Shanghai';
 /** Brand-run points (直营); the others are authorised partners (特约) who accept or refuse dispatches. */
@@ -158,26 +157,7 @@ export async function seedDispatchDemo(db: Executor, database: Database, tenantI
     .where(and(eq(schema.users.tenantId, tenantId), eq(schema.users.role, 'dispatcher')))
     .orderBy(schema.users.email)
     .limit(1);
-  const ctx: ServiceContext = {
-    db,
-    database,
-    config: loadConfig({}),
-    principal: {
-      kind: 'session',
-      tenantId,
-      tenantTimeZone: TIME_ZONE,
-      ticketPrefix: 'GD',
-      userId: dispatcher?.id ?? adminId,
-      role: 'dispatcher',
-      teamId: null,
-      credentialId: 'demo-seed',
-    },
-    lang: 'zh',
-    requestId: 'demo-seed',
-    now: () => new Date(),
-    // Inside the seeding transaction: no one listens for live notices yet.
-    afterCommit: () => undefined,
-  };
+  const ctx = demoContext(db, database, { tenantId, userId: dispatcher?.id ?? adminId, role: 'dispatcher' });
   const units = await db
     .select({
       unitId: schema.units.id,

@@ -1,10 +1,9 @@
 import { type Database, type Executor, schema } from '@manyi/db';
 import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm';
-import { loadConfig } from '../config';
-import type { ServiceContext } from '../lib/context';
 import * as custody from '../modules/custody/custody.service';
 import { getUnitWarranty } from '../modules/products/products.service';
 import * as quotes from '../modules/quotes/quotes.service';
+import { demoContext } from './demo-context';
 
 /** The demo's price list: parts by part class (for the warranty check), labour, call-out fees, paid services. */
 const priceList: Omit<typeof schema.priceItems.$inferInsert, 'tenantId'>[] = [
@@ -188,27 +187,6 @@ const priceList: Omit<typeof schema.priceItems.$inferInsert, 'tenantId'>[] = [
   },
 ];
 
-function contextFor(db: Executor, database: Database, tenantId: string, userId: string): ServiceContext {
-  return {
-    db,
-    database,
-    config: loadConfig({}),
-    principal: {
-      kind: 'session',
-      tenantId,
-      tenantTimeZone: 'Asia/Shanghai',
-      ticketPrefix: 'GD',
-      userId,
-      role: 'admin',
-      teamId: null,
-      credentialId: 'demo-seed',
-    },
-    lang: 'zh',
-    requestId: 'demo-seed',
-    now: () => new Date(),
-  };
-}
-
 /**
  * Paid work and customer property for the demo: the price list, quotes in every status on recent repairs
  * (one paid in part), and custody items at the service points — one overdue, one lost with the customer told
@@ -225,7 +203,7 @@ export async function seedMoneyDemo(db: Executor, database: Database, tenantId: 
     ).map((r) => [r.code, r.id]),
   );
   const item = (code: string) => ({ priceItemId: ids.get(code)!, quantity: 1 });
-  const ctx = contextFor(db, database, tenantId, adminId);
+  const ctx = demoContext(db, database, { tenantId, userId: adminId, role: 'admin' });
 
   const recent = await db
     .select({

@@ -7,10 +7,10 @@ import {
 import { type Database, type Executor, schema } from '@manyi/db';
 import { createRandom } from '@manyi/db/seed/data/random';
 import { and, eq, gte, inArray, isNotNull } from 'drizzle-orm';
-import { loadConfig } from '../config';
-import type { ServiceContext } from '../lib/context';
+import { systemPrincipal } from '../lib/context';
 import { runCampaign } from '../modules/followups/campaigns.service';
-import { ensureSettings, openRecovery, systemPrincipal } from '../modules/surveys/surveys.service';
+import { ensureSettings, openRecovery } from '../modules/surveys/surveys.service';
+import { demoContext } from './demo-context';
 
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
@@ -301,17 +301,7 @@ export async function seedSurveysDemo(db: Executor, database: Database, tenantId
     })
     .from(schema.tenants)
     .where(eq(schema.tenants.id, tenantId));
-  const ctx: ServiceContext = {
-    db,
-    database,
-    config: loadConfig({}),
-    principal: systemPrincipal(tenant!),
-    lang: 'zh',
-    requestId: 'demo-seed',
-    now: () => new Date(),
-    // Seeding announces nothing to live streams.
-    afterCommit: () => {},
-  };
+  const ctx = demoContext(db, database, { principal: systemPrincipal(tenant!) });
   const numbers = new Map(
     (
       await db

@@ -1,9 +1,8 @@
 import { type Database, type Executor, schema } from '@manyi/db';
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { loadConfig } from '../config';
-import type { ServiceContext } from '../lib/context';
 import { localDateIn } from '../lib/local-date';
 import * as visits from '../modules/visits/visits.service';
+import { demoContext } from './demo-context';
 
 const TIME_ZONE = 'Asia/Shanghai';
 /** Today's appointment windows, local time. */
@@ -26,26 +25,7 @@ function at(day: string, hhmm: string) {
  * demo technician's first one is already checked in, and one customer asked for another time by link.
  */
 export async function seedVisitsDemo(db: Executor, database: Database, tenantId: string, adminId: string) {
-  const ctx: ServiceContext = {
-    db,
-    database,
-    config: loadConfig({}),
-    principal: {
-      kind: 'session',
-      tenantId,
-      tenantTimeZone: TIME_ZONE,
-      ticketPrefix: 'GD',
-      userId: adminId,
-      role: 'admin',
-      teamId: null,
-      credentialId: 'demo-seed',
-    },
-    lang: 'zh',
-    requestId: 'demo-seed',
-    now: () => new Date(),
-    // Inside the demo's one transaction: live notices have no listener yet, so they are dropped.
-    afterCommit: () => undefined,
-  };
+  const ctx = demoContext(db, database, { tenantId, userId: adminId, role: 'admin' });
   const techs = await db
     .select({ id: schema.users.id, teamId: schema.users.teamId, email: schema.users.email })
     .from(schema.users)

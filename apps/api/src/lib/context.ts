@@ -18,6 +18,27 @@ export interface Principal {
   credentialId: string;
 }
 
+/** The user id of work nobody signed in for (a background job, a customer by link): the nil UUID. */
+export const SYSTEM_USER_ID = '00000000-0000-0000-0000-000000000000';
+
+/** The principal of work nobody signed in for; a supervisor's view of the tenant unless a role is given. */
+export function systemPrincipal(
+  tenant: { id: string; timeZone: string; ticketPrefix: string },
+  kind: 'system' | 'public_link' = 'system',
+  options: { role?: Role; credentialId?: string } = {},
+): Principal {
+  return {
+    kind,
+    tenantId: tenant.id,
+    tenantTimeZone: tenant.timeZone,
+    ticketPrefix: tenant.ticketPrefix,
+    userId: SYSTEM_USER_ID,
+    role: options.role ?? 'supervisor',
+    teamId: null,
+    credentialId: options.credentialId ?? kind,
+  };
+}
+
 /** What a service needs to know about the call it serves; services never see Fastify. */
 export interface ServiceContext {
   db: Executor;

@@ -5,7 +5,7 @@ import type { EscalationAction } from '@manyi/db/schema/agreements';
 import { eq } from 'drizzle-orm';
 import { type Config, loadConfig } from '../../config';
 import { AppError } from '../../lib/app-error';
-import type { ServiceContext } from '../../lib/context';
+import { type ServiceContext, systemPrincipal } from '../../lib/context';
 import { requireUpdated } from '../../lib/versioned';
 import { insertAudit } from '../audit/audit.repository';
 import { diff, recordAudit } from '../audit/audit.service';
@@ -134,8 +134,6 @@ const raised: Record<TicketPriority, TicketPriority> = {
   urgent: 'urgent',
 };
 
-const NIL_UUID = '00000000-0000-0000-0000-000000000000';
-
 /**
  * The sweep acts as the system, through the same ticket service as a person: a raised priority is a
  * fields_changed entry (and moves the due times), a reassignment an `assigned` entry, and the live hub tells the
@@ -162,16 +160,7 @@ async function systemContext(
     requestId: `escalation-sweep-${now.toISOString()}`,
     now: () => now,
     afterCommit,
-    principal: {
-      kind: 'system',
-      tenantId,
-      tenantTimeZone: t.timeZone,
-      ticketPrefix: t.ticketPrefix,
-      userId: NIL_UUID,
-      role: 'supervisor',
-      teamId: null,
-      credentialId: 'escalation-sweep',
-    },
+    principal: systemPrincipal({ id: tenantId, ...t }, 'system', { credentialId: 'escalation-sweep' }),
   };
 }
 

@@ -6,12 +6,11 @@ import type { PgBoss } from 'pg-boss';
 import type { z } from 'zod';
 import type { Config } from '../../config';
 import { AppError } from '../../lib/app-error';
-import { inTransaction, type ServiceContext } from '../../lib/context';
+import { inTransaction, type ServiceContext, SYSTEM_USER_ID, systemPrincipal } from '../../lib/context';
 import { localDateIn } from '../../lib/local-date';
 import { iso, requireUpdated } from '../../lib/versioned';
 import { recordAudit } from '../audit/audit.service';
 import { inviteCampaignCustomers } from '../surveys/survey-triggers';
-import { systemPrincipal } from '../surveys/surveys.service';
 import { openTicket } from '../tickets/tickets.service';
 import * as repo from './followups.repository';
 
@@ -199,7 +198,7 @@ export async function runCampaign(
     db,
     database,
     config: config as Config,
-    principal: { ...systemPrincipal(tenant!), userId: c.createdById ?? systemPrincipal(tenant!).userId },
+    principal: { ...systemPrincipal(tenant!), userId: c.createdById ?? SYSTEM_USER_ID },
     lang: 'zh',
     requestId: `campaign:${c.id}`,
     now: () => new Date(),

@@ -21,7 +21,7 @@ import {
 import type { Executor } from '@manyi/db';
 import type { z } from 'zod';
 import { AppError } from '../../lib/app-error';
-import { inTransaction, type Principal, type ServiceContext } from '../../lib/context';
+import { inTransaction, type Principal, type ServiceContext, systemPrincipal } from '../../lib/context';
 import {
   issuePublicLink,
   resolvePublicLink,
@@ -36,25 +36,6 @@ import * as repo from './surveys.repository';
 
 /** The tag that marks a service-recovery work order (the queue can filter by it). */
 export const RECOVERY_TAG = '服务补救';
-
-/** The acting principal of work nobody signed in for (a customer's answer, a background job). */
-export const SYSTEM_USER_ID = '00000000-0000-0000-0000-000000000000';
-
-export function systemPrincipal(
-  tenant: { id: string; timeZone: string; ticketPrefix: string },
-  kind: 'system' | 'public_link' = 'system',
-): Principal {
-  return {
-    kind,
-    tenantId: tenant.id,
-    tenantTimeZone: tenant.timeZone,
-    ticketPrefix: tenant.ticketPrefix,
-    userId: SYSTEM_USER_ID,
-    role: 'supervisor',
-    teamId: null,
-    credentialId: kind,
-  };
-}
 
 // ── Settings and default templates ──────────────────────────────────────────────────────────────────
 

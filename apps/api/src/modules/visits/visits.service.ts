@@ -21,7 +21,7 @@ import {
 import type { Database } from '@manyi/db';
 import { AppError } from '../../lib/app-error';
 import type { AttachmentStore } from '../../lib/attachment-store';
-import { inTransaction, type Principal, type ServiceContext } from '../../lib/context';
+import { inTransaction, type ServiceContext, systemPrincipal } from '../../lib/context';
 import { localDateIn } from '../../lib/local-date';
 import {
   issuePublicLink,
@@ -694,16 +694,7 @@ interface LinkDeps {
 async function linkContext(deps: LinkDeps, tenantId: string): Promise<ServiceContext> {
   const tenant = await repo.getTenantFacts(deps.database.db, tenantId);
   if (!tenant) throw new AppError('LINK_INVALID');
-  const principal: Principal = {
-    kind: 'public_link',
-    tenantId,
-    tenantTimeZone: tenant.timeZone,
-    ticketPrefix: tenant.ticketPrefix,
-    userId: NIL_UUID,
-    role: 'dispatcher',
-    teamId: null,
-    credentialId: 'public_link',
-  };
+  const principal = systemPrincipal({ id: tenantId, ...tenant }, 'public_link', { role: 'dispatcher' });
   return {
     db: deps.database.db,
     database: deps.database,
