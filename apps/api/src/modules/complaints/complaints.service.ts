@@ -22,7 +22,7 @@ import { iso } from '../../lib/versioned';
 import { insertAudit } from '../audit/audit.repository';
 import { recordAudit } from '../audit/audit.service';
 import { insertNotifications } from '../commitments/commitments.repository';
-import { announceTicket, announceTicketAfterCommit } from '../live/live-hub';
+import { announceTicketAfterCommit, announceTickets } from '../live/live-hub';
 import * as ticketsRepo from '../tickets/tickets.repository';
 import { openTicket, ticketNumber, transitionTicket } from '../tickets/tickets.service';
 import * as repo from './complaints.repository';
@@ -853,6 +853,8 @@ export async function sweepComplaintDeadlines(database: Database, now = new Date
   let handled = 0;
   for (const kind of ['acknowledge', 'resolve'] as const) {
     for (;;) {
+      // Announced once the raise has committed, like every other change (see announceTicketAfterCommit).
+      const notices: Parameters<typeof announceTickets>[1] = [];
       const n = await database.db.transaction(async (tx) => {
         const claimed = await repo.claimBreached(tx, kind, now);
         const settingsByTenant = new Map<string, ComplaintSettings>();
@@ -898,7 +900,7 @@ export async function sweepComplaintDeadlines(database: Database, now = new Date
             changes: { level: { from: x.fromLevel, to: x.toLevel } },
             requestId: null,
           });
-          await announceTicket(tx, {
+          notices.push({
             tenantId: x.tenantId,
             ticketId: t.id,
             type: 'ticket.changed',
@@ -908,6 +910,7 @@ export async function sweepComplaintDeadlines(database: Database, now = new Date
         }
         return claimed.length;
       });
+      await announceTickets(database, notices);
       handled += n;
       if (n < 200) break;
     }

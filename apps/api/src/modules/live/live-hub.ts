@@ -1,6 +1,6 @@
 import type { PGlite } from '@electric-sql/pglite';
 import type { LiveEvent } from '@manyi/contracts';
-import type { Database, Executor } from '@manyi/db';
+import type { Database } from '@manyi/db';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import type { ServiceContext } from '../../lib/context';
@@ -17,15 +17,6 @@ export interface LiveNotice {
   assigneeIds: (string | null)[];
   type: LiveEvent['type'];
   at: string;
-}
-
-/**
- * Publishes a work-order change in the caller's transaction: Postgres delivers NOTIFY only at commit, to every
- * instance listening on the same database, so a rolled-back change is never announced.
- */
-export async function announceTicket(db: Executor, notice: Omit<LiveNotice, 'at'>) {
-  const payload: LiveNotice = { ...notice, at: new Date().toISOString() };
-  await db.execute(sql`SELECT pg_notify(${LIVE_CHANNEL}, ${JSON.stringify(payload)})`);
 }
 
 /**
@@ -69,11 +60,21 @@ const outboxes = new WeakMap<Database, Outbox>();
  * inside a transaction takes a database-wide lock at commit, which serialises every committing writer.
  */
 export async function announceTicketAfterCommit(ctx: ServiceContext, notice: Omit<LiveNotice, 'at'>) {
+  const send = sender(ctx.database, notice);
+  if (ctx.afterCommit) ctx.afterCommit(send);
+  else await send();
+}
+
+/** Publishes changes whose transaction has already committed (work that runs outside a service context). */
+export async function announceTickets(database: Database, notices: Omit<LiveNotice, 'at'>[]) {
+  await Promise.all(notices.map((notice) => sender(database, notice)()));
+}
+
+function sender(database: Database, notice: Omit<LiveNotice, 'at'>): () => Promise<void> {
   const payload = JSON.stringify({ ...notice, at: new Date().toISOString() } satisfies LiveNotice);
-  const box = outboxes.get(ctx.database) ?? new Outbox(ctx.database);
-  outboxes.set(ctx.database, box);
-  if (ctx.afterCommit) ctx.afterCommit(() => box.send(payload));
-  else await box.send(payload);
+  const box = outboxes.get(database) ?? new Outbox(database);
+  outboxes.set(database, box);
+  return () => box.send(payload);
 }
 
 export interface LiveSubscriber {
